@@ -1,0 +1,43 @@
+package org.spiketune.model;
+
+/**
+ * A population of neurons of one model, with its constant bias current and the amplitude of a fresh
+ * Gaussian input drawn every step ({@code noise * N(0,1)}, in the model's current unit, not scaled with
+ * dt, as in Izhikevich 2003). {@code substeps} Euler sub-steps per step: for Izhikevich only v is
+ * sub-stepped and u takes one step with the final v, the scheme of Izhikevich (2003) when 2.
+ */
+public record NeuronGroup(String name, int size, NeuronModel model, double bias, double noise, int substeps) {
+
+	public NeuronGroup {
+		Checks.name("group name", name);
+		Checks.atLeast("group '" + name + "' size", size, 1);
+		Checks.notNull("group '" + name + "' model", model);
+		Checks.finite("group '" + name + "' bias", bias);
+		Checks.nonNegative("group '" + name + "' noise", noise);
+		Checks.atLeast("group '" + name + "' substeps", substeps, 1);
+		if (model.isSource() && (bias != 0 || noise != 0)) {
+			throw new IllegalArgumentException("group '" + name + "' is a " + model.kind() +
+				" source: it takes no bias or noise current");
+		}
+	}
+
+	public static NeuronGroup of(final String name, final int size, final NeuronModel model) {
+		return new NeuronGroup(name, size, model, 0, 0, 1);
+	}
+
+	public NeuronGroup withBias(final double value) {
+		return new NeuronGroup(name, size, model, value, noise, substeps);
+	}
+
+	public NeuronGroup withNoise(final double value) {
+		return new NeuronGroup(name, size, model, bias, value, substeps);
+	}
+
+	public NeuronGroup withSubsteps(final int value) {
+		return new NeuronGroup(name, size, model, bias, noise, value);
+	}
+
+	public NeuronGroup withModel(final NeuronModel value) {
+		return new NeuronGroup(name, size, value, bias, noise, substeps);
+	}
+}

@@ -1,0 +1,45 @@
+package org.spiketune.model;
+
+/**
+ * Synapses from one group to another. {@code gain} multiplies every weight of the projection; it is the
+ * handle an optimizer turns ({@code <projection>.gain}) without changing the network's structure.
+ */
+public record Projection(String name, String source, String target, Topology topology, Weights weights,
+	Delay delay, Synapse synapse, double gain)
+{
+
+	public Projection {
+		Checks.name("projection name", name);
+		final String where = "projection '" + name + "' ";
+		Checks.name(where + "source", source);
+		Checks.name(where + "target", target);
+		Checks.notNull(where + "topology", topology);
+		Checks.notNull(where + "weights", weights);
+		Checks.notNull(where + "delay", delay);
+		Checks.notNull(where + "synapse", synapse);
+		Checks.finite(where + "gain", gain);
+	}
+
+	/** A projection with a 1 ms delay, pulse synapses and gain 1. */
+	public static Projection of(final String name, final String source, final String target,
+		final Topology topology, final Weights weights)
+	{
+		return new Projection(name, source, target, topology, weights, Delay.of(1), Synapse.pulse(), 1);
+	}
+
+	public Projection withDelay(final Delay value) {
+		return new Projection(name, source, target, topology, weights, value, synapse, gain);
+	}
+
+	public Projection withSynapse(final Synapse value) {
+		return new Projection(name, source, target, topology, weights, delay, value, gain);
+	}
+
+	public Projection withGain(final double value) {
+		return new Projection(name, source, target, topology, weights, delay, synapse, value);
+	}
+
+	public Projection withWeights(final Weights value) {
+		return new Projection(name, source, target, topology, value, delay, synapse, gain);
+	}
+}

@@ -1,0 +1,380 @@
+package org.spiketune.sim.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.random.Keys;
+import org.spiketune.random.PhiloxLanes;
+import org.spiketune.random.PhiloxStream;
+import org.spiketune.random.Ziggurat;
+import org.spiketune.sim.CompiledGroup;
+import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.CompiledProjection;
+import org.spiketune.sim.Connectivity;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.MemberParameters;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.PopulationRates;
+import org.spiketune.sim.Recording;
+import org.spiketune.sim.SpikeRecord;
+import org.spiketune.sim.StateTraces;
+
+/**
+ * One member's simulation, split into {@code partitions} ranges of neurons that run on separate threads
+ * and meet once per step. Each step, in every partition and group: (1) synaptic input from the delay
+ * rings, (2) bias, current steps and noise, (3) state update, (4) threshold and reset, (5) recording; then,
+ * after the barrier, (6) every spike of the step is pushed into the rings of the partition's own targets.
+ * Contributions to a target are always added in the order (spiking neuron ascending, projection), so the
+ * result does not depend on the number of partitions.
+ */
+final class MemberRun {
+
+	private static final int[] ACCEPT = Ziggurat.acceptTable();
+	private static final float[] WIDTH = Ziggurat.widthTable();
+	/** Philox blocks computed at once: 4 neurons each. */
+	private static final int LANES = 256;
+
+	private final CompiledNetwork network;
+	private final Member member;
+	private final int index;
+	private final int steps;
+	private final int n;
+	private final int ringLength;
+	private final float dt;
+	private final int key0, key1;
+	private final MemberParameters parameters;
+	private final GroupState[] groups;
+	/** Per projection: the target group's ring for the projection's channel, [slot][local target]. */
+	private final float[][][] targetRing;
+
+	private final int binSteps;
+	private final int bins;
+	private final int[] traced;
+	private final float[] traceV, traceU;
+
+	private final Partition[] partitions;
+	private final SpinBarrier barrier;
+
+	MemberRun(final CompiledNetwork network, final NetworkSpec spec, final int index, final Member member,
+		final int steps, final Recording recording, final int partitionCount)
+	{
+		this.network = network;
+		this.member = member;
+		this.index = index;
+		this.steps = steps;
+		this.n = network.neuronCount();
+		this.ringLength = network.ringLength();
+		this.dt = network.dtMs();
+		this.key0 = Keys.key0(member.seed());
+		this.key1 = Keys.key1(member.seed());
+		this.parameters = network.parametersFor(spec, member);
+		groups = new GroupState[network.groups().size()];
+		for (final CompiledGroup g : network.groups()) {
+			groups[g.index()] = new GroupState(network, g, parameters.values()[g.index()]);
+		}
+		targetRing = new float[network.projections().size()][][];
+		for (final CompiledProjection p : network.projections()) {
+			final GroupState target = groups[p.targetGroup()];
+			targetRing[p.index()] = target.ring[target.inputIndex(p.channel())];
+		}
+		binSteps = Math.max(1, (int) Math.round(recording.rateBinMs() / dt));
+		bins = (steps + binSteps - 1) / binSteps;
+		traced = recording.tracedNeurons();
+		traceV = new float[Math.multiplyExact(steps, traced.length)];
+		traceU = new float[traceV.length];
+		partitions = new Partition[partitionCount];
+		for (int q = 0; q < partitionCount; q++) {
+			partitions[q] = new Partition(q, bound(q, partitionCount), bound(q + 1, partitionCount));
+		}
+		barrier = partitionCount > 1 ? new SpinBarrier(partitionCount) : null;
+	}
+
+	/** Partition boundaries: multiples of 16 neurons (a cache line of floats) except at the end. */
+	private int bound(final int q, final int count) {
+		if (q == count) return n;
+		return (int) ((long) n * q / count) & ~15;
+	}
+
+	Partition partition(final int q) {
+		return partitions[q];
+	}
+
+	/** Runs the single partition on the calling thread. */
+	MemberResult runAlone() {
+		if (partitions.length != 1) throw new IllegalStateException("partitions run on their own threads");
+		partitions[0].run();
+		return result();
+	}
+
+	MemberResult result() {
+		final EventLog[] logs = new EventLog[partitions.length];
+		final int groupCount = groups.length;
+		final int[] counts = new int[bins * groupCount];
+		for (int q = 0; q < partitions.length; q++) {
+			logs[q] = partitions[q].events;
+			for (int k = 0; k < counts.length; k++) counts[k] += partitions[q].binCounts[k];
+		}
+		final EventLog events = EventLog.merge(logs);
+		final double dtMs = network.spec().dtMs();
+		final SpikeRecord spikes = new SpikeRecord(n, dtMs, steps, events.steps(), events.neurons());
+		final List<String> names = new ArrayList<>();
+		final int[] sizes = new int[groupCount];
+		final boolean[] sources = new boolean[groupCount];
+		for (final CompiledGroup g : network.groups()) {
+			names.add(g.name());
+			sizes[g.index()] = g.size();
+			sources[g.index()] = g.isSource();
+		}
+		final PopulationRates rates = new PopulationRates(names, sizes, sources, binSteps * dtMs, steps * dtMs,
+			counts);
+		return new MemberResult(index, member, spikes, rates, new StateTraces(traced, steps, traceV, traceU));
+	}
+
+	/** The neurons [from, to) of a member, simulated by one thread. */
+	final class Partition implements Runnable {
+
+		private final int from, to;
+		/** Per group: this partition's local range [lo, hi) of the group, possibly empty. */
+		private final int[] lo, hi;
+		private final int[][] fired;
+		private final int[] firedCount = new int[2];
+		private final EventLog events;
+		private final int[] binCounts;
+		private final PhiloxLanes lanes = new PhiloxLanes(LANES);
+		private final PhiloxStream slowPath = new PhiloxStream(0, 0, 0, 0);
+		private final int[] slow = new int[4 * LANES];
+		private final float[] normal = new float[4 * LANES];
+		private final int[] slotOfDelay = new int[ringLength];
+
+		Partition(final int number, final int from, final int to) {
+			this.from = from;
+			this.to = to;
+			lo = new int[groups.length];
+			hi = new int[groups.length];
+			for (final CompiledGroup g : network.groups()) {
+				lo[g.index()] = Math.max(0, Math.min(g.size(), from - g.offset()));
+				hi[g.index()] = Math.max(0, Math.min(g.size(), to - g.offset()));
+			}
+			fired = new int[][] { new int[to - from], new int[to - from] };
+			events = new EventLog(Math.max(1024, (to - from) * 4));
+			binCounts = new int[bins * groups.length];
+		}
+
+		@Override
+		public void run() {
+			try {
+				for (int step = 0; step < steps; step++) {
+					if ((step & 63) == 0 && Thread.currentThread().isInterrupted()) {
+						throw new CancellationException("simulation interrupted at step " + step);
+					}
+					final int parity = step & 1;
+					int count = 0;
+					for (final GroupState g : groups) {
+						final int gi = g.group.index();
+						if (lo[gi] >= hi[gi]) continue;
+						final int before = count;
+						count = update(g, lo[gi], hi[gi], step, fired[parity], count);
+						binCounts[(step / binSteps) * groups.length + gi] += count - before;
+					}
+					firedCount[parity] = count;
+					events.add(step, fired[parity], count);
+					recordTraces(step);
+					if (barrier != null) barrier.await();
+					propagate(step, parity);
+				}
+			}
+			catch (final RuntimeException | Error e) {
+				if (barrier != null) barrier.breakBarrier();
+				throw e;
+			}
+		}
+
+		private int update(final GroupState g, final int lo, final int hi, final int step, final int[] out,
+			final int count)
+		{
+			final CompiledGroup group = g.group;
+			final int offset = group.offset();
+			final float[][] p = g.parameters;
+			if (group.isSource()) return poisson(g, lo, hi, step, out, count);
+			gatherSynapticInput(g, lo, hi, step);
+			addExternalInput(g, lo, hi, step);
+			return switch (group.kind()) {
+				case IZHIKEVICH -> {
+					NeuronKernels.izhikevichIntegrate(lo, hi, g.v, g.u, g.input, p[0], p[1], group.substeps(), dt);
+					yield NeuronKernels.izhikevichReset(lo, hi, offset, g.v, g.u, p[2], p[3], p[4], out, count);
+				}
+				case ADEX -> NeuronKernels.adex(lo, hi, offset, g.v, g.u, g.refractory, g.input, p, g.refractorySteps,
+					group.substeps(), dt, out, count);
+				case LIF -> {
+					NeuronKernels.lifIntegrate(lo, hi, g.v, g.input, p[1], p[4], g.lifDecay);
+					yield NeuronKernels.lifReset(lo, hi, offset, g.v, g.refractory, p[2], p[3], g.refractorySteps, out,
+						count);
+				}
+				case POISSON -> throw new AssertionError("sources are handled above");
+			};
+		}
+
+		/** input = what arrives now, summed over the group's channels; the slot is cleared for reuse. */
+		private void gatherSynapticInput(final GroupState g, final int lo, final int hi, final int step) {
+			final float[] input = g.input;
+			if (g.ring.length == 0) {
+				java.util.Arrays.fill(input, lo, hi, 0f);
+				return;
+			}
+			final int slot = step % ringLength;
+			for (int k = 0; k < g.ring.length; k++) {
+				final float[] arriving = g.ring[k][slot];
+				final float[] current = g.current[k];
+				if (current == null) {
+					if (k == 0) for (int l = lo; l < hi; l++) input[l] = arriving[l];
+					else for (int l = lo; l < hi; l++) input[l] += arriving[l];
+				}
+				else {
+					final float decay = g.decay[k];
+					for (int l = lo; l < hi; l++) current[l] = current[l] * decay + arriving[l];
+					if (k == 0) for (int l = lo; l < hi; l++) input[l] = current[l];
+					else for (int l = lo; l < hi; l++) input[l] += current[l];
+				}
+				java.util.Arrays.fill(arriving, lo, hi, 0f);
+			}
+		}
+
+		/**
+		 * input += (bias + current steps) + noise * N(0,1). The normal number of global neuron i in a step comes
+		 * from word i & 3 of the Philox block (i / 4, step, noise stream, 0) of the member's key.
+		 */
+		private void addExternalInput(final GroupState g, final int lo, final int hi, final int step) {
+			final float[] input = g.input;
+			final float external = parameters.bias()[g.group.index()] + g.group.stepCurrent(step);
+			final float sigma = parameters.noise()[g.group.index()];
+			if (sigma == 0f) {
+				if (external != 0f) for (int l = lo; l < hi; l++) input[l] += external;
+				return;
+			}
+			final int offset = g.group.offset();
+			final int[] words = lanes.words();
+			int i = offset + lo;
+			final int end = offset + hi;
+			while (i < end) {
+				final int firstBlock = i >>> 2;
+				final int blocks = Math.min(LANES, ((end - 1) >>> 2) - firstBlock + 1);
+				lanes.compute(firstBlock, blocks, step, Keys.STREAM_NOISE, 0, key0, key1);
+				final int chunkEnd = Math.min(end, (firstBlock + blocks) << 2);
+				final int wordBase = -(firstBlock << 2);
+				final int chunkStart = i;
+				int slowCount = 0;
+				// the fast path for every word; the ~1.5% the ziggurat rejects are redone below
+				for (; i < chunkEnd; i++) {
+					final int word = words[wordBase + i];
+					final int j = word >> 8;
+					final int strip = word & 0xFF;
+					normal[i - chunkStart] = j * WIDTH[strip];
+					if (Math.abs(j) >= ACCEPT[strip]) slow[slowCount++] = i;
+				}
+				for (int k = 0; k < slowCount; k++) {
+					final int neuron = slow[k];
+					normal[neuron - chunkStart] = Ziggurat.slowPath(words[wordBase + neuron], slowPath.reset(key0, key1,
+						neuron, step, Keys.STREAM_NOISE | Keys.SLOW_PATH_BIT));
+				}
+				final int shift = chunkStart - offset;
+				for (int l = chunkStart - offset; l < chunkEnd - offset; l++) {
+					input[l] = input[l] + external + sigma * normal[l - shift];
+				}
+			}
+		}
+
+		/** A source fires when the top 24 bits of its word, as a uniform in [0, 1), fall below its p. */
+		private int poisson(final GroupState g, final int lo, final int hi, final int step, final int[] out,
+			int count)
+		{
+			final float[] probability = g.spikeProbability;
+			final int offset = g.group.offset();
+			int i = offset + lo;
+			final int end = offset + hi;
+			while (i < end) {
+				final int firstBlock = i >>> 2;
+				final int blocks = Math.min(LANES, ((end - 1) >>> 2) - firstBlock + 1);
+				lanes.compute(firstBlock, blocks, step, Keys.STREAM_POISSON, 0, key0, key1);
+				final int chunkEnd = Math.min(end, (firstBlock + blocks) << 2);
+				for (; i < chunkEnd; i++) {
+					if ((lanes.itemWord(i) >>> 8) * 0x1.0p-24f < probability[i - offset]) out[count++] = i;
+				}
+			}
+			return count;
+		}
+
+		private void recordTraces(final int step) {
+			for (int j = 0; j < traced.length; j++) {
+				final int i = traced[j];
+				if (i >= from && i < to) {
+					final GroupState g = groups[network.groupOf(i)];
+					final int l = i - g.group.offset();
+					traceV[step * traced.length + j] = g.v[l];
+					traceU[step * traced.length + j] = g.group.kind() == org.spiketune.sim.NeuronKind.LIF ? 0 : g.u[l];
+				}
+			}
+		}
+
+		/** Pushes every spike of this step (all partitions, ascending) into this partition's targets. */
+		private void propagate(final int step, final int parity) {
+			for (int d = 0; d < ringLength; d++) slotOfDelay[d] = (step + d) % ringLength;
+			for (final Partition source : partitions) {
+				final int[] spikes = source.fired[parity];
+				final int count = source.firedCount[parity];
+				int group = 0;
+				for (int k = 0; k < count; k++) {
+					final int s = spikes[k];
+					while (s >= groups[group].group.end()) group++;
+					for (final int p : groups[group].group.outgoing()) push(network.projections().get(p), s);
+				}
+			}
+		}
+
+		private void push(final CompiledProjection p, final int s) {
+			final int row = s - p.sourceOffset();
+			final float gain = parameters.gain()[p.index()];
+			final float[][] ring = targetRing[p.index()];
+			final int tlo = lo[p.targetGroup()], thi = hi[p.targetGroup()];
+			if (tlo >= thi) return;
+			switch (p.connectivity()) {
+				case Connectivity.Dense dense -> {
+					final float[] buffer = ring[slotOfDelay[p.delaySteps()]];
+					final float[] w = dense.rows()[row];
+					for (int t = tlo; t < thi; t++) buffer[t] += w[t] * gain;
+				}
+				case Connectivity.OneToOne diagonal -> {
+					if (row >= tlo && row < thi) ring[slotOfDelay[p.delaySteps()]][row] += diagonal.weights()[row] * gain;
+				}
+				case Connectivity.Sparse sparse -> {
+					final int[] targets = sparse.targets();
+					final float[] w = sparse.weights();
+					int k0 = sparse.rowStart()[row], k1 = sparse.rowStart()[row + 1];
+					if (partitions.length > 1) {
+						k0 = lowerBound(targets, k0, k1, tlo);
+						k1 = lowerBound(targets, k0, k1, thi);
+					}
+					if (sparse.hasDelays()) {
+						final short[] delays = sparse.delaySteps();
+						for (int k = k0; k < k1; k++) ring[slotOfDelay[delays[k]]][targets[k]] += w[k] * gain;
+					}
+					else {
+						final float[] buffer = ring[slotOfDelay[p.delaySteps()]];
+						for (int k = k0; k < k1; k++) buffer[targets[k]] += w[k] * gain;
+					}
+				}
+			}
+		}
+	}
+
+	/** First index in sorted {@code a[lo..hi)} whose value is >= key. */
+	static int lowerBound(final int[] a, int lo, int hi, final int key) {
+		while (lo < hi) {
+			final int mid = (lo + hi) >>> 1;
+			if (a[mid] < key) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+}

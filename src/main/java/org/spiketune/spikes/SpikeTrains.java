@@ -1,0 +1,114 @@
+package org.spiketune.spikes;
+
+import java.util.Arrays;
+
+/**
+ * Spike times of a set of neurons over an observation window [start, stop), in milliseconds, each train
+ * sorted ascending.
+ *
+ * @implNote Immutable: arrays are copied in and out.
+ */
+public final class SpikeTrains {
+
+	private final double[][] times;
+	private final double startMs;
+	private final double stopMs;
+
+	private SpikeTrains(final double[][] times, final double startMs, final double stopMs) {
+		this.times = times;
+		this.startMs = startMs;
+		this.stopMs = stopMs;
+	}
+
+	/** Trains from per-neuron arrays (copied and sorted); every time must lie in [start, stop). */
+	public static SpikeTrains of(final double[][] trains, final double startMs, final double stopMs) {
+		if (!Double.isFinite(startMs) || !Double.isFinite(stopMs) || stopMs <= startMs) {
+			throw new IllegalArgumentException("observation window must be finite with stop > start, got [" +
+				startMs + ", " + stopMs + ")");
+		}
+		final double[][] copy = new double[trains.length][];
+		for (int i = 0; i < trains.length; i++) {
+			copy[i] = trains[i].clone();
+			Arrays.sort(copy[i]);
+			for (final double t : copy[i]) {
+				if (!(t >= startMs && t < stopMs)) {
+					throw new IllegalArgumentException("spike time " + t + " ms of neuron " + i +
+						" lies outside the window [" + startMs + ", " + stopMs + ")");
+				}
+			}
+		}
+		return new SpikeTrains(copy, startMs, stopMs);
+	}
+
+	/**
+	 * Trains from event arrays, as a simulator or file reader produces them: event {@code k} is a spike of
+	 * neuron {@code neurons[k]} at {@code timesMs[k]}.
+	 */
+	public static SpikeTrains fromEvents(final int neuronCount, final int[] neurons, final double[] timesMs,
+		final double startMs, final double stopMs)
+	{
+		if (neurons.length != timesMs.length) {
+			throw new IllegalArgumentException(neurons.length + " neuron indices for " + timesMs.length + " times");
+		}
+		final int[] counts = new int[neuronCount];
+		for (final int neuron : neurons) {
+			if (neuron < 0 || neuron >= neuronCount) {
+				throw new IllegalArgumentException("neuron index " + neuron + " outside [0, " + neuronCount + ")");
+			}
+			counts[neuron]++;
+		}
+		final double[][] trains = new double[neuronCount][];
+		for (int i = 0; i < neuronCount; i++) trains[i] = new double[counts[i]];
+		final int[] filled = new int[neuronCount];
+		for (int k = 0; k < neurons.length; k++) {
+			trains[neurons[k]][filled[neurons[k]]++] = timesMs[k];
+		}
+		return of(trains, startMs, stopMs);
+	}
+
+	public int size() {
+		return times.length;
+	}
+
+	public double startMs() {
+		return startMs;
+	}
+
+	public double stopMs() {
+		return stopMs;
+	}
+
+	public double durationMs() {
+		return stopMs - startMs;
+	}
+
+	/** A copy of neuron {@code i}'s spike times. */
+	public double[] times(final int neuron) {
+		return times[neuron].clone();
+	}
+
+	public int count(final int neuron) {
+		return times[neuron].length;
+	}
+
+	public long totalCount() {
+		long total = 0;
+		for (final double[] t : times) total += t.length;
+		return total;
+	}
+
+	/** Mean rate of one neuron, in Hz. */
+	public double rateHz(final int neuron) {
+		return times[neuron].length * 1000.0 / durationMs();
+	}
+
+	/** Mean rate over all neurons, in Hz. */
+	public double meanRateHz() {
+		return totalCount() * 1000.0 / (durationMs() * times.length);
+	}
+
+	/** The trains of neurons [from, to), in the same window. */
+	public SpikeTrains subset(final int from, final int to) {
+		return new SpikeTrains(Arrays.copyOfRange(times, from, to), startMs, stopMs);
+	}
+}

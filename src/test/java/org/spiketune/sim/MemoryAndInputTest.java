@@ -1,0 +1,84 @@
+package org.spiketune.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.spiketune.model.IzhikevichClass;
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.NeuronGroup;
+import org.spiketune.model.Presets;
+import org.spiketune.model.Projection;
+import org.spiketune.model.Topology;
+import org.spiketune.model.Weights;
+import org.spiketune.sim.cpu.CpuBackend;
+
+/** Requests that cannot run fail early with a message that says why, before anything large is allocated. */
+class MemoryAndInputTest {
+
+	@Test
+	void aNetworkTooLargeForTheHeapIsRefusedWithTheFigures() {
+		final NeuronGroup g = NeuronGroup.of("g", 200_000, IzhikevichClass.RS.model());
+		final NetworkSpec huge = NetworkSpec.of("huge", 1, List.of(g), List.of(Projection.of("p", "g", "g", Topology
+			.fixedInDegree(10_000), Weights.constant(0.1))));
+		final SimulationException e = assertThrows(SimulationException.class, () -> new Simulator(new CpuBackend(1))
+			.run(SimulationRequest.of(huge, 100, 1)));
+		assertTrue(e.getMessage().contains("needs about") && e.getMessage().contains("available") && e.getMessage()
+			.contains("-Xmx"), e.getMessage());
+	}
+
+	@Test
+	void aProjectionBeyondArrayLimitsIsRefused() {
+		final NeuronGroup g = NeuronGroup.of("g", 100_000, IzhikevichClass.RS.model());
+		final NetworkSpec spec = NetworkSpec.of("big", 1, List.of(g), List.of(Projection.of("p", "g", "g", Topology
+			.fixedInDegree(30_000), Weights.constant(0.1))));
+		final SimulationException e = assertThrows(SimulationException.class, () -> NetworkCompiler.compile(spec,
+			1));
+		assertTrue(e.getMessage().contains("projection 'p'") && e.getMessage().contains("3000000000"), e
+			.getMessage());
+	}
+
+	@Test
+	void requestsAreValidated() {
+		final NetworkSpec spec = Presets.izhikevich2003();
+		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, -5, 1));
+		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, Double.NaN, 1));
+		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 0.2, 1));
+		final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
+			.batch(spec, 100, 1, List.of(Map.of("exc.gain", 1.0))));
+		assertTrue(unknown.getMessage().contains("'exc.gain'"), unknown.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 100, 1).withRecording(
+			Recording.spikesOnly().withTraces(1000)));
+		assertThrows(IllegalArgumentException.class, () -> Member.of(1, Map.of("exc.bias", Double.NaN)));
+	}
+
+	@Test
+	void estimateCountsStructureStateAndResults() {
+		final SimulationRequest request = SimulationRequest.of(Presets.izhikevich2003(), 1000, 1);
+		final MemoryEstimate estimate = MemoryEstimate.of(request, 1);
+		assertTrue(estimate.structureBytes() >= 4_000_000, "1e6 dense float weights");
+		assertEquals(estimate.structureBytes() + estimate.stateBytesPerMember() + estimate.resultBytesPerMember(),
+			estimate.totalBytes());
+		assertEquals("1.5 GiB", MemoryEstimate.format(3L << 29));
+	}
+
+	@Test
+	void ratesAndSpikeCountsAgree() {
+		final MemberResult r = new Simulator(new CpuBackend(1)).run(SimulationRequest.of(Presets.izhikevich2003(),
+			500, 3).withRecording(Recording.spikesOnly().withRateBin(10))).member(0);
+		final PopulationRates rates = r.rates();
+		assertEquals(50, rates.bins());
+		assertEquals(r.spikes().count(), rates.totalCount(0) + rates.totalCount(1));
+		final int[] counts = r.spikes().countsPerNeuron();
+		long exc = 0;
+		for (int i = 0; i < 800; i++) exc += counts[i];
+		assertEquals(exc, rates.totalCount(0));
+		assertEquals(exc * 1000.0 / (500 * 800), rates.meanRateHz("exc"), 1e-9);
+		assertEquals(r.spikes().count() * 1000.0 / (500 * 1000), rates.meanRateHz(), 1e-9);
+		assertEquals(r.spikes().spikeTrains().meanRateHz(), rates.meanRateHz(), 1e-9);
+	}
+}

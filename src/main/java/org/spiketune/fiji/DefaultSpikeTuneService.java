@@ -1,0 +1,76 @@
+package org.spiketune.fiji;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+import org.scijava.plugin.Plugin;
+import org.scijava.service.AbstractService;
+import org.scijava.service.Service;
+import org.spiketune.img.Rasters;
+import org.spiketune.io.ResultFiles;
+import org.spiketune.model.NamedValues;
+import org.spiketune.model.Presets;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.backends.Backends;
+
+/** The default {@link SpikeTuneService}: keeps one simulator per backend so compiled networks are reused. */
+@Plugin(type = Service.class)
+public class DefaultSpikeTuneService extends AbstractService implements SpikeTuneService {
+
+	private final Map<String, Simulator> simulators = new HashMap<>();
+
+	@Override
+	public synchronized Simulator simulator(final String backend, final int threads) {
+		final String key = backend + "/" + threads;
+		return simulators.computeIfAbsent(key, k -> Backends.simulator(backend, threads));
+	}
+
+	@Override
+	public SimulationRequest request(final String preset, final double durationMs, final long seed,
+		final int members, final String parameters)
+	{
+		if (members < 1) throw new IllegalArgumentException("members must be >= 1, got " + members);
+		final Map<String, Double> values = NamedValues.parse(parameters);
+		final List<Map<String, Double>> perMember = new ArrayList<>();
+		for (int m = 0; m < members; m++) perMember.add(values);
+		return SimulationRequest.batch(Presets.get(preset), durationMs, seed, perMember);
+	}
+
+	@Override
+	public BatchResult simulate(final SimulationRequest request, final String backend, final int threads) {
+		return simulator(backend, threads).run(request);
+	}
+
+	@Override
+	public Img<UnsignedByteType> raster(final MemberResult member, final double binMs) {
+		return Rasters.raster(member.spikes(), binMs);
+	}
+
+	@Override
+	public List<Path> save(final BatchResult result, final Path folder, final double rasterBinMs)
+		throws IOException
+	{
+		final List<Path> written = new ArrayList<>(ResultFiles.write(result, folder));
+		final List<RandomAccessibleInterval<UnsignedByteType>> slices = new ArrayList<>();
+		for (final MemberResult m : result.members()) slices.add(raster(m, rasterBinMs));
+		final RandomAccessibleInterval<UnsignedByteType> stack = slices.size() == 1 ? slices.get(0) : Views.stack(
+			slices);
+		final double binMs = Rasters.binSteps(result.member(0).spikes(), rasterBinMs) * result.request().network()
+			.dtMs();
+		written.add(TiffFiles.save(ImagePlusConverter.toImagePlus(stack, "raster", ImagePlusConverter.calibration(
+			binMs, "ms", "neuron")), folder.resolve("raster.tif")));
+		return written;
+	}
+}

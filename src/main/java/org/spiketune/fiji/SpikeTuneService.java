@@ -1,0 +1,38 @@
+package org.spiketune.fiji;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.scijava.service.SciJavaService;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+
+/**
+ * SpikeTune's API for commands and scripts: simulators by backend name, requests from presets, results as
+ * images and files. A thin layer over the headless core ({@code org.spiketune.sim} and friends).
+ */
+public interface SpikeTuneService extends SciJavaService {
+
+	/** A simulator on the named backend ({@code cpu}); {@code threads <= 0} means all processors. */
+	Simulator simulator(String backend, int threads);
+
+	/**
+	 * A request for a preset network: {@code members} networks with seeds derived from {@code seed}, all
+	 * setting the named {@code parameters} ("name=value, ...").
+	 */
+	SimulationRequest request(String preset, double durationMs, long seed, int members, String parameters);
+
+	BatchResult simulate(SimulationRequest request, String backend, int threads);
+
+	/** The member's spike raster: x time in bins of {@code binMs}, y neuron; 255 marks a spike. */
+	Img<UnsignedByteType> raster(MemberResult member, double binMs);
+
+	/** Writes spikes, rates, run.json and a raster TIFF (members as slices) into {@code folder}. */
+	List<Path> save(BatchResult result, Path folder, double rasterBinMs) throws IOException;
+}

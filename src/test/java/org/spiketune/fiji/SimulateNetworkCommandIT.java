@@ -1,0 +1,151 @@
+package org.spiketune.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+
+/** The Simulate Network command, run headless through SciJava's CommandService. */
+class SimulateNetworkCommandIT {
+
+	private Context context;
+	private CommandService commands;
+
+	@BeforeEach
+	void createContext() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterEach
+	void disposeContext() {
+		context.dispose();
+	}
+
+	/** Every input, so no preprocessor asks a UI for a missing one. */
+	private static Map<String, Object> inputs(final Object... overrides) {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("preset", "izhikevich2003");
+		in.put("duration", 300.0);
+		in.put("parameters", "");
+		in.put("members", 1);
+		in.put("seed", 3L);
+		in.put("backend", "cpu");
+		in.put("threads", 2);
+		in.put("bin", 1.0);
+		in.put("output", null);
+		for (int i = 0; i < overrides.length; i += 2) in.put((String) overrides[i], overrides[i + 1]);
+		return in;
+	}
+
+	private CommandModule run(final Map<String, Object> inputs) throws Exception {
+		return commands.run(SimulateNetworkCommand.class, true, inputs).get();
+	}
+
+	@Test
+	void isInThePluginIndexUnderItsMenuPath() {
+		final CommandInfo info = commands.getCommand(SimulateNetworkCommand.class);
+		assertNotNull(info, "the annotation index must list the command (needs <proc>full</proc>)");
+		assertEquals("Plugins > SpikeTune > Simulate Network", info.getMenuPath().getMenuString());
+		assertEquals("Simulate Network", info.getTitle());
+	}
+
+	@Test
+	void simulatesAndReturnsTheRasterAndRate() throws Exception {
+		final CommandModule module = run(inputs());
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		@SuppressWarnings("unchecked")
+		final Img<UnsignedByteType> raster = (Img<UnsignedByteType>) module.getOutput("raster");
+		assertEquals(300, raster.dimension(0));
+		assertEquals(1000, raster.dimension(1));
+		final double rate = (Double) module.getOutput("rate");
+		final long spikes = (Long) module.getOutput("spikes");
+		assertEquals(spikes * 1000.0 / (300 * 1000), rate, 1e-9);
+		assertTrue(rate > 3 && rate < 15, "rate " + rate);
+		long marked = 0;
+		for (final UnsignedByteType p : raster) if (p.get() == 255) marked++;
+		assertEquals(spikes, marked, "one mark per spike at 1 ms bins and dt = 1 ms");
+	}
+
+	@Test
+	void parametersChangeTheResult() throws Exception {
+		final double base = (Double) run(inputs()).getOutput("rate");
+		final double inhibited = (Double) run(inputs("parameters", "exc.bias=-2; inh.bias=0")).getOutput("rate");
+		assertTrue(inhibited < base, inhibited + " Hz with I_E = -2 vs " + base + " Hz");
+	}
+
+	@Test
+	void writesResultFiles(@TempDir final Path dir) throws Exception {
+		final File out = dir.resolve("run").toFile();
+		final CommandModule module = run(inputs("output", out, "members", 2));
+		assertFalse(module.isCanceled(), module.getCancelReason());
+		for (final String name : List.of("spikes-member-0.csv", "spikes-member-1.csv", "rates.csv", "run.json",
+			"raster.tif"))
+		{
+			assertTrue(Files.size(out.toPath().resolve(name)) > 0, name);
+		}
+		final ImagePlus raster = IJ.openImage(out.toPath().resolve("raster.tif").toString());
+		assertEquals(300, raster.getWidth());
+		assertEquals(1000, raster.getHeight());
+		assertEquals(2, raster.getStackSize(), "one slice per member");
+		assertEquals("ms", raster.getCalibration().getXUnit());
+		final List<String> rates = Files.readAllLines(out.toPath().resolve("rates.csv"));
+		assertEquals("member,seed,group,neurons,spikes,rate_hz", rates.get(0));
+		assertEquals(1 + 2 * 3, rates.size(), "exc, inh and all for each member");
+	}
+
+	@Test
+	void badInputCancelsWithAClearReason() throws Exception {
+		final CommandModule negative = run(inputs("duration", -5.0));
+		assertTrue(negative.isCanceled());
+		assertTrue(negative.getCancelReason().contains("durationMs") && negative.getCancelReason().contains("-5"),
+			negative.getCancelReason());
+		final CommandModule unknown = run(inputs("parameters", "exc.bais=1"));
+		assertTrue(unknown.isCanceled());
+		assertTrue(unknown.getCancelReason().contains("'exc.bais'"), unknown.getCancelReason());
+		final CommandModule preset = run(inputs("preset", "nonsense"));
+		assertTrue(preset.isCanceled());
+		assertTrue(preset.getCancelReason().contains("izhikevich2003"), preset.getCancelReason());
+		final CommandModule backend = run(inputs("backend", "quantum"));
+		assertTrue(backend.isCanceled());
+		assertTrue(backend.getCancelReason().contains("unknown backend 'quantum'"), backend.getCancelReason());
+	}
+
+	@Test
+	void parameterNamesAreSingleLowerCaseWords() {
+		for (final CommandInfo info : commands.getCommands()) {
+			if (!info.getClassName().startsWith("org.spiketune.")) continue;
+			for (final ModuleItem<?> item : info.inputs()) {
+				if (org.scijava.service.Service.class.isAssignableFrom(item.getType())) continue;
+				assertTrue(item.getName().matches("[a-z]+"), info.getTitle() + ": input '" + item.getName() +
+					"' must be one lower-case word (macro keys are lower-cased)");
+			}
+			for (final ModuleItem<?> item : info.outputs()) {
+				assertTrue(item.getName().matches("[a-z]+"), info.getTitle() + ": output '" + item.getName() + "'");
+			}
+		}
+	}
+}

@@ -1,0 +1,160 @@
+package org.spiketune.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Presets;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.CompiledProjection;
+import org.spiketune.sim.Connectivity;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.NetworkCompiler;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
+
+/**
+ * The end-to-end benchmark: the foundation workloads W1-W3 on the CPU backend, one table. Each workload is
+ * warmed up, then timed over several runs (median); building the structure is timed apart from simulating
+ * it, since a tuning run builds once and simulates every generation.
+ *
+ * <pre>
+ * bench/run                 # everything
+ * bench/run --only W3       # one workload; --repeats N, --warmup N, --quick (short runs, for tests)
+ * </pre>
+ */
+public final class EndToEnd {
+
+	/** A benchmark case; {@code target} is the figure for the simulate time, in ms. */
+	record Workload(String id, String description, NetworkSpec network, int members, int threads,
+		double durationMs, double targetMs)
+	{}
+
+	/** One measured row. */
+	record Row(Workload workload, double buildMs, double simulateMs, double minSimulateMs, long spikes,
+		long synapticEvents, double rateHz)
+	{
+
+		double memberSeconds() {
+			return workload.members * workload.durationMs / 1000;
+		}
+
+		double neuronUpdatesPerSecond() {
+			final double steps = workload.durationMs / workload.network.dtMs();
+			return workload.members * (double) workload.network.neuronCount() * steps / (simulateMs / 1000);
+		}
+	}
+
+	private EndToEnd() {}
+
+	public static void main(final String[] args) {
+		final Options options = Options.parse(args);
+		final List<Row> rows = new ArrayList<>();
+		for (final Workload w : workloads(options.quick)) {
+			if (options.only != null && !options.only.contains(w.id)) continue;
+			rows.add(measure(w, options.warmup, options.repeats));
+		}
+		print(rows, System.out);
+	}
+
+	static List<Workload> workloads(final boolean quick) {
+		final double duration = quick ? 50 : 1000;
+		final int processors = Runtime.getRuntime().availableProcessors();
+		final List<Workload> list = new ArrayList<>();
+		list.add(new Workload("W1", "izhikevich2003, 1 member", Presets.izhikevich2003(), 1, 1, duration, 20));
+		list.add(new Workload("W2", "izhikevich2003, 20 members", Presets.izhikevich2003(), 20, 2, duration, 200));
+		for (final int n : quick ? new int[] { 1000, 4000 } : new int[] { 1000, 4000, 16000 }) {
+			list.add(new Workload("W3", "N=" + n + ", 1000 inputs each", Presets.izhikevich2003Sparse(n, 1000), 1,
+				processors, duration, n == 16000 ? 400 : Double.NaN));
+		}
+		return list;
+	}
+
+	static Row measure(final Workload w, final int warmup, final int repeats) {
+		final SimulationRequest request = SimulationRequest.batch(w.network, w.durationMs, 1, java.util.Collections
+			.nCopies(w.members, Map.<String, Double> of()));
+		final Simulator simulator = new Simulator(new CpuBackend(w.threads));
+		for (int i = 0; i < warmup; i++) simulator.run(request);
+		double buildMs = Double.MAX_VALUE; // after the warm-up, so the builder's code is compiled too
+		for (int i = 0; i < Math.max(1, Math.min(3, repeats)); i++) {
+			final long start = System.nanoTime();
+			NetworkCompiler.compile(w.network, 1000 + i);
+			buildMs = Math.min(buildMs, (System.nanoTime() - start) / 1e6);
+		}
+		final double[] times = new double[repeats];
+		BatchResult last = null;
+		for (int i = 0; i < repeats; i++) {
+			last = simulator.run(request);
+			times[i] = last.info().simulateMs();
+		}
+		Arrays.sort(times);
+		final int[] outDegree = outDegrees(simulator.compiled(request));
+		long spikes = 0, events = 0;
+		double rate = 0;
+		for (final MemberResult m : last.members()) {
+			spikes += m.spikes().count();
+			for (int k = 0; k < m.spikes().count(); k++) events += outDegree[m.spikes().neuron(k)];
+			rate += m.rates().meanRateHz() / last.size();
+		}
+		return new Row(w, buildMs, times[repeats / 2], times[0], spikes, events, rate);
+	}
+
+	/** Synapses leaving each neuron: how many targets one of its spikes reaches. */
+	static int[] outDegrees(final CompiledNetwork network) {
+		final int[] degree = new int[network.neuronCount()];
+		for (final CompiledProjection p : network.projections()) {
+			final int sources = network.groups().get(p.sourceGroup()).size();
+			for (int s = 0; s < sources; s++) {
+				degree[p.sourceOffset() + s] += switch (p.connectivity()) {
+					case Connectivity.Dense d -> d.targets();
+					case Connectivity.OneToOne o -> 1;
+					case Connectivity.Sparse c -> c.rowStart()[s + 1] - c.rowStart()[s];
+				};
+			}
+		}
+		return degree;
+	}
+
+	static void print(final List<Row> rows, final PrintStream out) {
+		final Runtime rt = Runtime.getRuntime();
+		out.printf(Locale.ROOT, "SpikeTune end-to-end benchmark: CPU backend, Java %s, %d processors, max heap %d MiB%n%n",
+			Runtime.version(), rt.availableProcessors(), rt.maxMemory() >> 20);
+		out.println("| workload | network | members | threads | build ms | simulate ms (median) | min ms | " +
+			"ms per member-second | neuron updates/s | synaptic events/s | rate Hz | target ms |");
+		out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (final Row r : rows) {
+			out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %.1f | %.2f | %.3g | %.3g | %.2f | %s |%n", r
+				.workload.id, r.workload.description, r.workload.members, r.workload.threads, r.buildMs, r.simulateMs,
+				r.minSimulateMs, r.simulateMs / r.memberSeconds(), r.neuronUpdatesPerSecond(), r.synapticEvents / (r
+					.simulateMs / 1000), r.rateHz, Double.isNaN(r.workload.targetMs) ? "-" : String.format(Locale.ROOT,
+						"<= %.0f", r.workload.targetMs));
+		}
+	}
+
+	private record Options(boolean quick, int warmup, int repeats, List<String> only) {
+
+		static Options parse(final String[] args) {
+			boolean quick = false;
+			int warmup = 5, repeats = 7;
+			List<String> only = null;
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--quick" -> quick = true;
+					case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+					case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+					case "--only" -> only = List.of(args[++i].split(","));
+					default -> throw new IllegalArgumentException("unknown option " + args[i] +
+						"; options: --quick, --warmup N, --repeats N, --only W1,W2,W3");
+				}
+			}
+			if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");
+			return new Options(quick, warmup, repeats, only);
+		}
+	}
+}

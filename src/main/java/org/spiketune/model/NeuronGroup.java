@@ -4,7 +4,8 @@ package org.spiketune.model;
  * A population of neurons of one model, with its constant bias current and the amplitude of a fresh
  * Gaussian input drawn every step ({@code noise * N(0,1)}, in the model's current unit, not scaled with
  * dt, as in Izhikevich 2003). {@code substeps} Euler sub-steps per step: for Izhikevich only v is
- * sub-stepped and u takes one step with the final v, the scheme of Izhikevich (2003) when 2.
+ * sub-stepped and u takes one step with the final v, the scheme of Izhikevich (2003) when 2; AdEx
+ * sub-steps both variables; LIF ignores it (integrated exactly for input constant over a step).
  */
 public record NeuronGroup(String name, int size, NeuronModel model, double bias, double noise, int substeps) {
 

@@ -141,7 +141,7 @@ public final class EndToEnd {
 
 		static Options parse(final String[] args) {
 			boolean quick = false;
-			int warmup = 5, repeats = 7;
+			int warmup = 10, repeats = 15;
 			List<String> only = null;
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {

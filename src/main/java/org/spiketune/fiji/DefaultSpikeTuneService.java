@@ -9,14 +9,17 @@ import java.util.Map;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
+import org.spiketune.img.Plots;
 import org.spiketune.img.Rasters;
 import org.spiketune.io.ResultFiles;
+import org.spiketune.io.TuningFiles;
 import org.spiketune.model.NamedValues;
 import org.spiketune.model.Presets;
 import org.spiketune.sim.BatchResult;
@@ -24,6 +27,10 @@ import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.backends.Backends;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
+import org.spiketune.tune.TuningResult;
 
 /** The default {@link SpikeTuneService}: keeps one simulator per backend so compiled networks are reused. */
 @Plugin(type = Service.class)
@@ -56,6 +63,33 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 	@Override
 	public Img<UnsignedByteType> raster(final MemberResult member, final double binMs) {
 		return Rasters.raster(member.spikes(), binMs);
+	}
+
+	@Override
+	public Tuner tuner(final String backend, final int threads) {
+		return new Tuner(simulator(backend, threads));
+	}
+
+	@Override
+	public TuningResult tune(final TuningConfig config, final TuningListener listener, final String backend,
+		final int threads, final Path folder) throws IOException
+	{
+		final Tuner tuner = tuner(backend, threads);
+		if (folder == null) return tuner.run(config, listener);
+		try (TuningFiles files = TuningFiles.open(folder, config)) {
+			final TuningResult result = tuner.run(config, TuningListener.all(files, listener));
+			files.finish(result);
+			final Img<ARGBType> plot = convergencePlot(result);
+			TiffFiles.save(ImagePlusConverter.toImagePlus(plot, "convergence", null), folder.resolve(
+				"convergence.tif"));
+			PngFiles.save(plot, folder.resolve("convergence.png"));
+			return result;
+		}
+	}
+
+	@Override
+	public Img<ARGBType> convergencePlot(final TuningResult result) {
+		return Plots.convergence(result.generations(), result.config().objective().fitnessLabel());
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.scijava.service.SciJavaService;
@@ -12,6 +13,10 @@ import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
+import org.spiketune.tune.TuningResult;
 
 /**
  * SpikeTune's API for commands and scripts: simulators by backend name, requests from presets, results as
@@ -35,4 +40,17 @@ public interface SpikeTuneService extends SciJavaService {
 
 	/** Writes spikes, rates, run.json and a raster TIFF (members as slices) into {@code folder}. */
 	List<Path> save(BatchResult result, Path folder, double rasterBinMs) throws IOException;
+
+	/** A tuner on the named backend (sharing the backend's simulator and its compiled networks). */
+	Tuner tuner(String backend, int threads);
+
+	/**
+	 * Runs a tuning run; with a folder, streams its history there and writes the summary, the generations
+	 * and the convergence plot (PNG and TIFF) at the end.
+	 */
+	TuningResult tune(TuningConfig config, TuningListener listener, String backend, int threads, Path folder)
+		throws IOException;
+
+	/** The GA study's Fig. 4 for a run: best and mean fitness, and diversity, per generation. */
+	Img<ARGBType> convergencePlot(TuningResult result);
 }

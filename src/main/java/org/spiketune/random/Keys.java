@@ -10,6 +10,8 @@ public final class Keys {
 	public static final int STREAM_NOISE = 1;
 	/** Counter word 2 of Poisson source spikes. */
 	public static final int STREAM_POISSON = 2;
+	/** Counter word 2 of the random numbers an optimizer draws in one generation. */
+	public static final int STREAM_EVOLUTION = 32;
 	/** Counter word 2 of per-neuron parameter draws when a network is built. */
 	public static final int STREAM_NEURON_PARAMETERS = 16;
 	/** Counter word 2 of projection {@code p}'s connectivity is {@code STREAM_PROJECTIONS + 4p + part}. */

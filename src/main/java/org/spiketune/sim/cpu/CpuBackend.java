@@ -127,7 +127,7 @@ public final class CpuBackend implements Backend {
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new SimulationException("simulation interrupted", e);
+			throw new java.util.concurrent.CancellationException("simulation interrupted");
 		}
 		catch (final ExecutionException e) {
 			final Throwable cause = e.getCause();

@@ -1,0 +1,55 @@
+package org.spiketune.fiji;
+
+import java.util.Locale;
+
+import org.scijava.Cancelable;
+import org.scijava.app.StatusService;
+import org.scijava.log.LogService;
+import org.spiketune.tune.GenerationStats;
+import org.spiketune.tune.TuningListener;
+
+/**
+ * Reports a tuning run to Fiji: the status bar shows the generation, best fitness and time left (from the
+ * mean time per generation so far); the log gets a line every {@code logEvery} generations; the command's
+ * cancellation stops the run after the current generation.
+ */
+final class CommandProgress implements TuningListener {
+
+	private final String title;
+	private final int generations;
+	private final StatusService status;
+	private final LogService log;
+	private final Cancelable command;
+	private final int logEvery;
+
+	CommandProgress(final String title, final int generations, final StatusService status, final LogService log,
+		final Cancelable command)
+	{
+		this.title = title;
+		this.generations = generations;
+		this.status = status;
+		this.log = log;
+		this.command = command;
+		this.logEvery = Math.max(1, generations / 20);
+	}
+
+	@Override
+	public void generation(final GenerationStats g) {
+		final double perGeneration = g.elapsedMs() / g.generation();
+		final double leftSeconds = perGeneration * (generations - g.generation()) / 1000;
+		final String line = String.format(Locale.ROOT,
+			"%s: generation %d/%d, best %.4g, mean %.4g, diversity %.3g, %.1f s elapsed, about %.0f s left", title, g
+				.generation(), generations, g.best(), g.mean(), g.diversity(), g.elapsedMs() / 1000, leftSeconds);
+		if (status != null) status.showStatus(g.generation(), generations, line);
+		if (log != null && (g.generation() % logEvery == 0 || g.generation() == 1)) log.info(line);
+	}
+
+	@Override
+	public boolean cancelled() {
+		return command != null && command.isCanceled() || Thread.currentThread().isInterrupted();
+	}
+
+	void done() {
+		if (status != null) status.clearStatus();
+	}
+}

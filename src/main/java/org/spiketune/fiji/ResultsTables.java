@@ -1,0 +1,49 @@
+package org.spiketune.fiji;
+
+import java.util.List;
+
+import ij.measure.ResultsTable;
+
+import org.spiketune.tune.GenerationStats;
+import org.spiketune.tune.Sweeps;
+
+/** Results as ImageJ 1 tables, the table type Fiji users know; imglib2 has none and scijava-table is not on Central. */
+public final class ResultsTables {
+
+	private ResultsTables() {}
+
+	/** One row per generation: best, mean, sd, diversity, the best parameters, evaluations and time. */
+	public static ResultsTable generations(final List<GenerationStats> generations, final List<String> names) {
+		final ResultsTable table = new ResultsTable();
+		for (final GenerationStats g : generations) {
+			table.incrementCounter();
+			table.addValue("generation", g.generation());
+			table.addValue("best", g.best());
+			table.addValue("mean", g.mean());
+			table.addValue("sd", g.sd());
+			table.addValue("diversity", g.diversity());
+			for (int i = 0; i < names.size(); i++) table.addValue(names.get(i), g.bestValues()[i]);
+			table.addValue("evaluations", g.evaluations());
+			table.addValue("simulate_ms", g.simulateMs());
+			table.addValue("evolve_ms", g.evolveMs());
+		}
+		table.setPrecision(-4);
+		return table;
+	}
+
+	/** One row per value of a sweep: runs, final and validated error (mean and sd). */
+	public static ResultsTable sweep(final Sweeps.Result result) {
+		final ResultsTable table = new ResultsTable();
+		for (final Sweeps.Point p : result.points()) {
+			table.incrementCounter();
+			table.addValue(result.setting().name().toLowerCase(), p.value());
+			table.addValue("runs", p.finalErrors().length);
+			table.addValue("final_mean", p.finalMean());
+			table.addValue("final_sd", p.finalSd());
+			table.addValue("validated_mean", p.validatedMean());
+			table.addValue("validated_sd", p.validatedSd());
+		}
+		table.setPrecision(-4);
+		return table;
+	}
+}

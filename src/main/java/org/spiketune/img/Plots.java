@@ -1,0 +1,122 @@
+package org.spiketune.img;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.spiketune.tune.GenerationStats;
+
+/**
+ * Plots drawn off screen with JFreeChart into ARGB images, so they work headless, in macros and as
+ * command outputs.
+ */
+public final class Plots {
+
+	public static final int WIDTH = 800, HEIGHT = 600;
+
+	private Plots() {}
+
+	/**
+	 * The GA study's Fig. 4: best and mean fitness per generation (top), mean distance between individuals
+	 * (bottom).
+	 */
+	public static ArrayImg<ARGBType, IntArray> convergence(final List<GenerationStats> generations,
+		final String fitnessLabel)
+	{
+		final XYSeries best = new XYSeries("best"), mean = new XYSeries("mean"), diversity = new XYSeries(
+			"diversity");
+		for (final GenerationStats g : generations) {
+			best.add(g.generation(), finiteOrNull(g.best()));
+			mean.add(g.generation(), finiteOrNull(g.mean()));
+			diversity.add(g.generation(), g.diversity());
+		}
+		final XYSeriesCollection fitness = new XYSeriesCollection();
+		fitness.addSeries(best);
+		fitness.addSeries(mean);
+		final XYPlot top = new XYPlot(fitness, null, new NumberAxis(fitnessLabel), lines(new Color(0x1f77b4),
+			new Color(0xff7f0e)));
+		final XYPlot bottom = new XYPlot(new XYSeriesCollection(diversity), null, new NumberAxis(
+			"mean distance between individuals"), lines(new Color(0x2ca02c)));
+		final NumberAxis generationAxis = new NumberAxis("generation");
+		generationAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(generationAxis);
+		plot.add(top, 2);
+		plot.add(bottom, 1);
+		return render(new JFreeChart("Convergence", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+	}
+
+	/** One curve of an error-bar plot: its name and, per x, a mean and a standard deviation. */
+	public record Series(String name, double[] mean, double[] sd) {}
+
+	/** Means with +-1 sd error bars over a setting, one curve per series: the GA study's Figs. 5 and 6. */
+	public static ArrayImg<ARGBType, IntArray> errorBars(final String title, final String xLabel,
+		final String yLabel, final double[] x, final List<Series> series)
+	{
+		final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+		for (final Series s : series) {
+			final XYIntervalSeries curve = new XYIntervalSeries(s.name());
+			for (int i = 0; i < x.length; i++) {
+				curve.add(x[i], x[i], x[i], s.mean()[i], s.mean()[i] - s.sd()[i], s.mean()[i] + s.sd()[i]);
+			}
+			data.addSeries(curve);
+		}
+		final XYErrorRenderer renderer = new XYErrorRenderer();
+		renderer.setDefaultLinesVisible(true);
+		final Color[] colors = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c) };
+		for (int i = 0; i < series.size(); i++) {
+			renderer.setSeriesPaint(i, colors[i % colors.length]);
+			renderer.setSeriesStroke(i, new BasicStroke(2f));
+		}
+		final NumberAxis yAxis = new NumberAxis(yLabel);
+		yAxis.setAutoRangeIncludesZero(true);
+		final XYPlot plot = new XYPlot(data, new NumberAxis(xLabel), yAxis, renderer);
+		style(plot);
+		return render(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1));
+	}
+
+	private static Double finiteOrNull(final double v) {
+		return Double.isFinite(v) ? v : null;
+	}
+
+	private static XYLineAndShapeRenderer lines(final Color... colors) {
+		final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+		for (int i = 0; i < colors.length; i++) {
+			renderer.setSeriesPaint(i, colors[i]);
+			renderer.setSeriesStroke(i, new BasicStroke(2f));
+		}
+		return renderer;
+	}
+
+	private static void style(final XYPlot plot) {
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+	}
+
+	/** Draws the chart and wraps its pixels as an ImgLib2 ARGB image. */
+	static ArrayImg<ARGBType, IntArray> render(final JFreeChart chart) {
+		chart.setBackgroundPaint(Color.WHITE);
+		if (chart.getPlot() instanceof CombinedDomainXYPlot combined) {
+			for (final Object sub : combined.getSubplots()) style((XYPlot) sub);
+		}
+		final BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB, null);
+		final int[] pixels = image.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH);
+		return ArrayImgs.argbs(pixels, WIDTH, HEIGHT);
+	}
+}

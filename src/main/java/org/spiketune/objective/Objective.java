@@ -1,0 +1,36 @@
+package org.spiketune.objective;
+
+import java.util.List;
+
+import org.spiketune.sim.MemberResult;
+
+/**
+ * Scores a simulated member. The tuner sends a generation to the simulator as one batch, then asks the
+ * objective for each member's {@link Score}; samples of one individual (several seeds) are averaged.
+ */
+public interface Objective {
+
+	/** Short name, e.g. {@code rate-target}. */
+	String name();
+
+	/** What the fitness value is, with its unit, for plot axes and tables. */
+	default String fitnessLabel() {
+		return name() + " fitness";
+	}
+
+	/** True when smaller values are better (an error); false for a fitness to maximize. */
+	boolean minimize();
+
+	/** Names of the score's components, in order. */
+	List<String> components();
+
+	/** Names of the objectives of the score's vector, in order (one for single-objective use). */
+	List<String> objectives();
+
+	Score score(MemberResult result);
+
+	/** The worst possible value, given to members that fail. */
+	default double worst() {
+		return minimize() ? Double.MAX_VALUE : -Double.MAX_VALUE;
+	}
+}

@@ -1,0 +1,307 @@
+package org.spiketune.tune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import io.jenetics.DoubleChromosome;
+import io.jenetics.DoubleGene;
+import io.jenetics.EliteSelector;
+import io.jenetics.Genotype;
+import io.jenetics.Optimize;
+import io.jenetics.Phenotype;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.EvolutionStart;
+import io.jenetics.ext.moea.NSGA2Selector;
+import io.jenetics.ext.moea.Vec;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
+
+import org.spiketune.model.Checks;
+import org.spiketune.objective.Score;
+import org.spiketune.random.Keys;
+import org.spiketune.random.PhiloxStream;
+import org.spiketune.sim.Simulator;
+
+/**
+ * Runs a tuning run on Jenetics, one generation at a time, each generation one simulator batch. Every
+ * random choice of generation g comes from a Philox stream keyed by (seed, g), and the engine runs on the
+ * calling thread, so the same config gives the same run whatever the simulator's thread count.
+ * Cancellation (the listener, or an interrupt) ends the run after the last completed generation, with its
+ * best individual and history.
+ */
+public final class Tuner {
+
+	/** Jenetics replaces individuals older than this; elites of long runs must not be. */
+	private static final long NO_AGE_LIMIT = 1_000_000_000L;
+
+	private final Simulator simulator;
+
+	public Tuner(final Simulator simulator) {
+		this.simulator = Checks.notNull("simulator", simulator);
+	}
+
+	public Simulator simulator() {
+		return simulator;
+	}
+
+	public TuningResult run(final TuningConfig config) {
+		return run(config, TuningListener.NONE);
+	}
+
+	public TuningResult run(final TuningConfig config, final TuningListener listener) {
+		Checks.notNull("config", config);
+		Checks.notNull("listener", listener);
+		final Optimize optimize = config.objective().minimize() ? Optimize.MINIMUM : Optimize.MAXIMUM;
+		final int n = config.space().size();
+		final io.jenetics.util.Factory<Genotype<DoubleGene>> factory = Genotype.of(DoubleChromosome.of(0, 1, n));
+		return switch (config.algorithm()) {
+			case Algorithm.Ga ga -> drive(config, listener, Score::value, Double::doubleValue,
+				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(ga.populationSize()).optimize(
+					optimize).survivorsSize(ga.elite()).survivorsSelector(new EliteSelector<DoubleGene, Double>(Math.max(1,
+						ga.elite()))).offspringSelector(new Operators.RankRoulette<>()).alterers(
+							new Operators.CrossoverFraction<>(ga.crossoverFraction(), ga.mutationRate(), ga.mutationSigma()))
+					.maximalPhenotypeAge(NO_AGE_LIMIT).executor(Runnable::run).build(), false);
+			case Algorithm.Es es -> drive(config, listener, Score::value, Double::doubleValue,
+				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(es.lambda()).optimize(optimize)
+					.survivorsSize(0).offspringSelector(new Operators.BestMuTournament<Double>(es.mu(), es
+						.tournament())).alterers(new Operators.Variation<>(es.crossoverRate(), es.mutationRate(), es
+							.mutationSigma(), false)).interceptor(new Operators.WeakElitism<>(optimize)).maximalPhenotypeAge(
+								NO_AGE_LIMIT).executor(Runnable::run).build(), false);
+			case Algorithm.Nsga2 nsga -> drive(config, listener, score -> Vec.of(score.objectives()),
+				vec -> Arrays.stream(vec.data()).sum(), evaluator -> new Engine.Builder<>(evaluator, factory)
+					.populationSize(nsga.populationSize()).optimize(optimize).selector(NSGA2Selector
+						.<DoubleGene, double[], Vec<double[]>> ofVec()).alterers(new Operators.Variation<>(nsga
+							.crossoverRate(), nsga.mutationRate(), nsga.mutationSigma(), true)).maximalPhenotypeAge(NO_AGE_LIMIT)
+					.executor(Runnable::run).build(), true);
+		};
+	}
+
+	/**
+	 * The scores of {@code values} on {@code n} fresh samples seeded from {@code seed}: each a new noise seed
+	 * and, with {@code freshNetworks}, a new structure too (else the run's own network). Says how the
+	 * parameters do beyond the noise, or the network instance, they were tuned on.
+	 */
+	public List<Score> validate(final TuningConfig config, final Map<String, Double> values, final int n,
+		final long seed, final boolean freshNetworks)
+	{
+		Checks.atLeast("validation samples", n, 1);
+		final List<Score> scores = new ArrayList<>();
+		if (!freshNetworks) {
+			final List<org.spiketune.sim.Member> members = new ArrayList<>();
+			for (int i = 0; i < n; i++) members.add(org.spiketune.sim.Member.of(Keys.memberSeed(Keys.mix64(seed), i),
+				values));
+			final org.spiketune.sim.BatchResult batch = simulator.run(new org.spiketune.sim.SimulationRequest(config
+				.network(), config.durationMs(), config.seed(), members, config.recording()));
+			for (final org.spiketune.sim.MemberResult m : batch.members()) scores.add(config.objective().score(m));
+			return scores;
+		}
+		for (int i = 0; i < n; i++) {
+			final long structure = Keys.memberSeed(Keys.mix64(seed), 2 * i);
+			final org.spiketune.sim.SimulationRequest request = new org.spiketune.sim.SimulationRequest(config
+				.network(), config.durationMs(), structure, List.of(org.spiketune.sim.Member.of(Keys.memberSeed(Keys
+					.mix64(seed), 2 * i + 1), values)), config.recording());
+			scores.add(config.objective().score(simulator.run(request).member(0)));
+		}
+		return scores;
+	}
+
+	/** The random numbers of generation {@code g} (0: the initial population). */
+	static PhiloxStream randomFor(final long seed, final int generation) {
+		return new PhiloxStream(Keys.mix64(seed), generation, 0, Keys.STREAM_EVOLUTION);
+	}
+
+	private <C extends Comparable<? super C>> TuningResult drive(final TuningConfig config,
+		final TuningListener listener, final Function<Score, C> fitness, final ToDoubleFunction<C> scalar,
+		final Function<BatchEvaluator<C>, Engine<DoubleGene, C>> engineFor, final boolean pareto)
+	{
+		final long started = System.nanoTime();
+		final Map<List<Double>, Score> scores = new HashMap<>();
+		final long[] evaluations = { 0 };
+		final TuningListener recording = new TuningListener() {
+
+			@Override
+			public void evaluated(final Evaluation e) {
+				if (e.kind() != Evaluation.Kind.CONFIRMATION) scores.put(key(e.genes()), e.score());
+				evaluations[0]++;
+				listener.evaluated(e);
+			}
+		};
+		final BatchEvaluator<C> evaluator = new BatchEvaluator<>(simulator, config, fitness, recording);
+		final Engine<DoubleGene, C> engine = engineFor.apply(evaluator);
+		final ISeq<Phenotype<DoubleGene, C>> initial = RandomRegistry.with(randomFor(config.seed(), 0), r -> engine
+			.genotypeFactory().instances().limit(engine.populationSize()).map(g -> Phenotype.<DoubleGene, C> of(g, 1))
+			.collect(ISeq.toISeq()));
+		EvolutionStart<DoubleGene, C> start = EvolutionStart.of(initial, 1);
+		final Termination stop = config.termination();
+		final boolean minimize = config.objective().minimize();
+		final List<GenerationStats> history = new ArrayList<>();
+		EvolutionResult<DoubleGene, C> last = null;
+		Termination.Reason reason = null;
+		double bestEver = Double.NaN;
+		int steady = 0;
+		for (int g = 1; reason == null; g++) {
+			if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
+				reason = Termination.Reason.CANCELLED;
+				break;
+			}
+			final long generationStart = System.nanoTime();
+			final double simulatedBefore = evaluator.simulateMs();
+			final long evaluatedBefore = evaluations[0];
+			final EvolutionStart<DoubleGene, C> from = start;
+			final EvolutionResult<DoubleGene, C> result;
+			try {
+				result = RandomRegistry.with(randomFor(config.seed(), g), r -> engine.evolve(from));
+			}
+			catch (final CancellationException e) {
+				reason = Termination.Reason.CANCELLED;
+				break;
+			}
+			final double generationMs = (System.nanoTime() - generationStart) / 1e6;
+			final double simulated = evaluator.simulateMs() - simulatedBefore;
+			final GenerationStats stats = stats(g, result, scalar, config, (int) (evaluations[0] - evaluatedBefore),
+				evaluations[0], simulated, generationMs - simulated, (System.nanoTime() - started) / 1e6, minimize);
+			history.add(stats);
+			listener.generation(stats);
+			last = result;
+			start = result.next();
+			final boolean improved = Double.isNaN(bestEver) || (minimize ? stats.best() < bestEver : stats
+				.best() > bestEver);
+			if (improved) {
+				bestEver = stats.best();
+				steady = 0;
+			}
+			else steady++;
+			if (g >= stop.maxGenerations()) reason = Termination.Reason.MAX_GENERATIONS;
+			else if (!Double.isNaN(stop.targetFitness()) && (minimize ? stats.best() <= stop.targetFitness() : stats
+				.best() >= stop.targetFitness())) reason = Termination.Reason.TARGET_REACHED;
+			else if (stop.steadyGenerations() > 0 && steady >= stop.steadyGenerations()) {
+				reason = Termination.Reason.STEADY_FITNESS;
+			}
+			else if (stop.wallClock() != null && System.nanoTime() - started >= stop.wallClock().toNanos()) {
+				reason = Termination.Reason.WALL_CLOCK;
+			}
+		}
+		final Confirmed confirmed = last == null || config.noise().confirm() == 0 || pareto ? null : confirm(evaluator,
+			last, config, history.size() + 1, minimize);
+		return result(config, last, scalar, scores, history, evaluations[0], reason, pareto, confirmed, evaluator
+			.simulateMs(), (System.nanoTime() - started) / 1e6, minimize);
+	}
+
+	/** The individual that won the confirmation, with its mean score. */
+	private record Confirmed(double[] genes, Score score) {}
+
+	/** Re-simulates the final population's distinct individuals and picks the best mean. */
+	private static <C extends Comparable<? super C>> Confirmed confirm(final BatchEvaluator<C> evaluator,
+		final EvolutionResult<DoubleGene, C> last, final TuningConfig config, final int label,
+		final boolean minimize)
+	{
+		final List<double[]> distinct = new ArrayList<>();
+		for (final Phenotype<DoubleGene, C> p : last.population()) {
+			final double[] g = Genes.of(p.genotype());
+			if (distinct.stream().noneMatch(d -> Arrays.equals(d, g))) distinct.add(g);
+		}
+		final List<Score> means = evaluator.confirm(distinct, config.noise().confirm(), label);
+		int best = 0;
+		for (int k = 1; k < means.size(); k++) {
+			final double v = means.get(k).value(), b = means.get(best).value();
+			if (minimize ? v < b : v > b) best = k;
+		}
+		return new Confirmed(distinct.get(best), means.get(best));
+	}
+
+	private static List<Double> key(final double[] genes) {
+		return Arrays.stream(genes).boxed().toList();
+	}
+
+	private static <C extends Comparable<? super C>> Phenotype<DoubleGene, C> best(
+		final EvolutionResult<DoubleGene, C> result, final ToDoubleFunction<C> scalar, final boolean minimize)
+	{
+		Phenotype<DoubleGene, C> best = null;
+		for (final Phenotype<DoubleGene, C> p : result.population()) {
+			if (!p.isEvaluated()) continue;
+			final double v = scalar.applyAsDouble(p.fitness());
+			if (best == null || (minimize ? v < scalar.applyAsDouble(best.fitness()) : v > scalar.applyAsDouble(best
+				.fitness()))) best = p;
+		}
+		return best;
+	}
+
+	private static <C extends Comparable<? super C>> GenerationStats stats(final int generation,
+		final EvolutionResult<DoubleGene, C> result, final ToDoubleFunction<C> scalar, final TuningConfig config,
+		final int evaluations, final long total, final double simulateMs, final double evolveMs,
+		final double elapsedMs, final boolean minimize)
+	{
+		final List<Phenotype<DoubleGene, C>> population = result.population().asList();
+		final double[] values = new double[population.size()];
+		final double[][] points = new double[population.size()][];
+		double mean = 0;
+		for (int i = 0; i < values.length; i++) {
+			values[i] = scalar.applyAsDouble(population.get(i).fitness());
+			points[i] = Genes.of(population.get(i).genotype());
+			mean += values[i] / values.length;
+		}
+		double variance = 0;
+		for (final double v : values) variance += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+		final Phenotype<DoubleGene, C> best = best(result, scalar, minimize);
+		return new GenerationStats(generation, evaluations, total, scalar.applyAsDouble(best.fitness()), mean, Math
+			.sqrt(variance), Genes.meanDistance(points), config.space().values(Genes.of(best.genotype())), simulateMs,
+			evolveMs, elapsedMs);
+	}
+
+	private static <C extends Comparable<? super C>> TuningResult result(final TuningConfig config,
+		final EvolutionResult<DoubleGene, C> last, final ToDoubleFunction<C> scalar,
+		final Map<List<Double>, Score> scores, final List<GenerationStats> history, final long evaluations,
+		final Termination.Reason reason, final boolean pareto, final Confirmed confirmed, final double simulateMs,
+		final double totalMs, final boolean minimize)
+	{
+		if (last == null) {
+			return new TuningResult(config, Map.of(), Double.NaN, null, history, evaluations, reason, List.of(),
+				simulateMs, totalMs);
+		}
+		final Phenotype<DoubleGene, C> best = best(last, scalar, minimize);
+		final double[] genes = Genes.of(best.genotype());
+		final List<TuningResult.ParetoPoint> front = new ArrayList<>();
+		if (pareto) {
+			final List<double[]> seen = new ArrayList<>();
+			for (final Phenotype<DoubleGene, C> p : last.population()) {
+				final double[] g = Genes.of(p.genotype());
+				final Score s = scores.get(key(g));
+				if (s == null || seen.stream().anyMatch(x -> Arrays.equals(x, g))) continue;
+				boolean dominated = false;
+				for (final Phenotype<DoubleGene, C> q : last.population()) {
+					final Score t = scores.get(key(Genes.of(q.genotype())));
+					if (t != null && dominates(t.objectives(), s.objectives(), minimize)) dominated = true;
+				}
+				if (!dominated) {
+					seen.add(g);
+					front.add(new TuningResult.ParetoPoint(config.space().decode(g), s.objectives()));
+				}
+			}
+		}
+		if (confirmed != null) {
+			return new TuningResult(config, new LinkedHashMap<>(config.space().decode(confirmed.genes())), confirmed
+				.score().value(), confirmed.score(), history, evaluations, reason, front, simulateMs, totalMs);
+		}
+		return new TuningResult(config, new LinkedHashMap<>(config.space().decode(genes)), scalar.applyAsDouble(best
+			.fitness()), scores.get(key(genes)), history, evaluations, reason, front, simulateMs, totalMs);
+	}
+
+	/** Pareto dominance: no worse in every objective, better in one. */
+	static boolean dominates(final double[] a, final double[] b, final boolean minimize) {
+		boolean better = false;
+		for (int i = 0; i < a.length; i++) {
+			final double d = minimize ? b[i] - a[i] : a[i] - b[i];
+			if (d < 0) return false;
+			if (d > 0) better = true;
+		}
+		return better;
+	}
+}

@@ -18,6 +18,13 @@ import org.spiketune.sim.NetworkCompiler;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.cpu.CpuBackend;
+import org.spiketune.objective.RateTarget;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.ParameterSpace;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningResult;
 
 /**
  * The end-to-end benchmark: the foundation workloads W1-W3 on the CPU backend, one table. Each workload is
@@ -26,7 +33,7 @@ import org.spiketune.sim.cpu.CpuBackend;
  *
  * <pre>
  * bench/run                 # everything
- * bench/run --only W3       # one workload; --repeats N, --warmup N, --quick (short runs, for tests)
+ * bench/run --only W3       # one workload (W1, W2, W3, T1); --repeats N, --warmup N, --quick (for tests)
  * </pre>
  */
 public final class EndToEnd {
@@ -61,6 +68,32 @@ public final class EndToEnd {
 			rows.add(measure(w, options.warmup, options.repeats));
 		}
 		print(rows, System.out);
+		if (options.only == null || options.only.contains("T1")) {
+			System.out.println();
+			printTuning(tuning(options.quick), System.out);
+		}
+	}
+
+	/** T1, the GA study's full run: I_E of izhikevich2003 to 5 Hz, ga, 20 x 100 generations of 1000 ms. */
+	record TuningRow(int generations, long evaluations, double totalMs, double simulateMs, double error) {}
+
+	static TuningRow tuning(final boolean quick) {
+		final TuningConfig config = TuningConfig.of(Presets.izhikevich2003(), ParameterSpace.parse("exc.bias=-5:5"),
+			RateTarget.of(5), new Algorithm.Ga(20, 2, 0.95, 1, 0.1), Termination.generations(quick ? 3 : 100), quick
+				? 50 : 1000, 1);
+		final Tuner tuner = new Tuner(new Simulator(new CpuBackend()));
+		if (!quick) tuner.run(config.withTermination(Termination.generations(10))); // warm-up
+		final TuningResult r = tuner.run(config);
+		return new TuningRow(r.generations().size(), r.evaluations(), r.totalMs(), r.simulateMs(), r.bestFitness());
+	}
+
+	static void printTuning(final TuningRow r, final PrintStream out) {
+		out.println("| run | generations | evaluations | total s | simulate s | EA and bookkeeping s | best error Hz | " +
+			"target s |");
+		out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+		out.printf(Locale.ROOT, "| T1: GA study, izhikevich2003 I_E to 5 Hz, ga 20 x %d | %d | %d | %.2f | %.2f | " +
+			"%.2f | %.4f | <= 30 |%n", r.generations, r.generations, r.evaluations, r.totalMs / 1000, r.simulateMs /
+				1000, (r.totalMs - r.simulateMs) / 1000, r.error);
 	}
 
 	static List<Workload> workloads(final boolean quick) {

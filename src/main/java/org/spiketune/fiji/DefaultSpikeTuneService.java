@@ -14,6 +14,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 import org.scijava.plugin.Plugin;
+import org.scijava.script.ScriptService;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 import org.spiketune.img.Plots;
@@ -37,6 +38,15 @@ import org.spiketune.tune.TuningResult;
 public class DefaultSpikeTuneService extends AbstractService implements SpikeTuneService {
 
 	private final Map<String, Simulator> simulators = new HashMap<>();
+
+	@Override
+	public void initialize() {
+		// Groovy and Jython scripts work wherever this service does (Fiji has its own languages: no-op there),
+		// and #@ SpikeTuneService resolves by its short name.
+		ScriptLanguages.register(getContext(), "groovy", "py");
+		final ScriptService scripts = getContext().getService(ScriptService.class);
+		if (scripts != null) scripts.addAlias(SpikeTuneService.class);
+	}
 
 	@Override
 	public synchronized Simulator simulator(final String backend, final int threads) {
@@ -83,8 +93,25 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 			TiffFiles.save(ImagePlusConverter.toImagePlus(plot, "convergence", null), folder.resolve(
 				"convergence.tif"));
 			PngFiles.save(plot, folder.resolve("convergence.png"));
+			PngFiles.save(trajectories(result), folder.resolve("trajectories.png"));
 			return result;
 		}
+	}
+
+	@Override
+	public Img<ARGBType> colorRaster(final BatchResult result, final int member, final double binMs) {
+		return Rasters.colored(result.member(member).spikes(), binMs, Rasters.neuronColors(result.request()
+			.network()));
+	}
+
+	@Override
+	public Img<ARGBType> rateTrace(final MemberResult member) {
+		return Plots.rateTrace(member.rates());
+	}
+
+	@Override
+	public Img<ARGBType> trajectories(final TuningResult result) {
+		return Plots.trajectories(result.generations(), result.config().space().names());
 	}
 
 	@Override
@@ -105,6 +132,8 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 			.dtMs();
 		written.add(TiffFiles.save(ImagePlusConverter.toImagePlus(stack, "raster", ImagePlusConverter.calibration(
 			binMs, "ms", "neuron")), folder.resolve("raster.tif")));
+		written.add(PngFiles.save(colorRaster(result, 0, rasterBinMs), folder.resolve("raster.png")));
+		written.add(PngFiles.save(rateTrace(result.member(0)), folder.resolve("rates.png")));
 		return written;
 	}
 }

@@ -27,7 +27,6 @@ public final class ResultsTables {
 			table.addValue("simulate_ms", g.simulateMs());
 			table.addValue("evolve_ms", g.evolveMs());
 		}
-		table.setPrecision(-4);
 		return table;
 	}
 
@@ -43,7 +42,6 @@ public final class ResultsTables {
 			table.addValue("validated_mean", p.validatedMean());
 			table.addValue("validated_sd", p.validatedSd());
 		}
-		table.setPrecision(-4);
 		return table;
 	}
 }

@@ -4,7 +4,7 @@ import java.io.File;
 import java.io.IOException;
 
 import net.imglib2.img.Img;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.ARGBType;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -21,8 +21,9 @@ import org.spiketune.sim.SimulationRequest;
 
 /**
  * Simulates a preset network: one or several members (seeds) at once. Outputs the first member's spike
- * raster, population rate and spike count; with an output folder, also writes spikes (CSV), rates (CSV),
- * run.json and the rasters (TIFF).
+ * raster in colour, its population-rate trace, its mean rate and spike count; with an output folder, also
+ * writes spikes (CSV), rates (CSV), run.json, the rasters (8-bit TIFF, one slice per member) and the
+ * plots (PNG).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Simulate Network", label = "Simulate Network",
 	headless = true)
@@ -63,8 +64,11 @@ public class SimulateNetworkCommand extends ContextCommand {
 	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Spike raster")
-	private Img<UnsignedByteType> raster;
+	@Parameter(type = ItemIO.OUTPUT, label = "Spike raster (excitatory red, inhibitory blue)")
+	private Img<ARGBType> raster;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Population rate")
+	private Img<ARGBType> ratetrace;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Population rate (Hz)")
 	private double rate;
@@ -85,7 +89,8 @@ public class SimulateNetworkCommand extends ContextCommand {
 			return;
 		}
 		final MemberResult first = result.member(0);
-		raster = spikeTune.raster(first, bin);
+		raster = spikeTune.colorRaster(result, 0, bin);
+		ratetrace = spikeTune.rateTrace(first);
 		rate = first.rates().meanRateHz();
 		spikes = first.spikes().count();
 		log.info(String.format("Simulate Network: %s, %d member(s), %.0f ms on %s: %.3f Hz (%d spikes) in %.0f ms",

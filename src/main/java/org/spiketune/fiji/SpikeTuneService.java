@@ -38,7 +38,22 @@ public interface SpikeTuneService extends SciJavaService {
 	/** The member's spike raster: x time in bins of {@code binMs}, y neuron; 255 marks a spike. */
 	Img<UnsignedByteType> raster(MemberResult member, double binMs);
 
-	/** Writes spikes, rates, run.json and a raster TIFF (members as slices) into {@code folder}. */
+	/**
+	 * A member's raster in colour: excitatory spikes red, inhibitory blue, sources green (see
+	 * {@link org.spiketune.img.Rasters#neuronColors}).
+	 */
+	Img<ARGBType> colorRaster(BatchResult result, int member, double binMs);
+
+	/** A member's population rate per group over time. */
+	Img<ARGBType> rateTrace(MemberResult member);
+
+	/** The best individual's parameter values per generation. */
+	Img<ARGBType> trajectories(TuningResult result);
+
+	/**
+	 * Writes spikes, rates, run.json, the 8-bit raster TIFF (members as slices) and, for the first member,
+	 * the colour raster and rate trace as PNG into {@code folder}.
+	 */
 	List<Path> save(BatchResult result, Path folder, double rasterBinMs) throws IOException;
 
 	/** A tuner on the named backend (sharing the backend's simulator and its compiled networks). */

@@ -121,6 +121,9 @@ public class TuneNetworkCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Convergence")
 	private Img<ARGBType> plot;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters per generation")
+	private Img<ARGBType> trajectories;
+
 	@Override
 	public void run() {
 		final TuningConfig config;
@@ -158,6 +161,7 @@ public class TuneNetworkCommand extends ContextCommand {
 		fitness = result.bestFitness();
 		history = ResultsTables.generations(result.generations(), config.space().names());
 		plot = spikeTune.convergencePlot(result);
+		trajectories = spikeTune.trajectories(result);
 		log.info(String.format(Locale.ROOT, "Tune Network: %s after %d generations (%s), fitness %.4g, %d simulations " +
 			"in %.1f s (%.1f s simulating)", best, result.generations().size(), result.reason().name().toLowerCase(),
 			fitness, result.evaluations(), result.totalMs() / 1000, result.simulateMs() / 1000));

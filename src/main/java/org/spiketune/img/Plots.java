@@ -20,6 +20,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.spiketune.sim.PopulationRates;
 import org.spiketune.tune.GenerationStats;
 
 /**
@@ -61,6 +62,42 @@ public final class Plots {
 		return render(new JFreeChart("Convergence", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
 	}
 
+	/** Each group's population rate over time (Hz), one curve per group. */
+	public static ArrayImg<ARGBType, IntArray> rateTrace(final PopulationRates rates) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		for (int g = 0; g < rates.groups().size(); g++) {
+			final XYSeries series = new XYSeries(rates.groups().get(g));
+			for (int b = 0; b < rates.bins(); b++) series.add((b + 0.5) * rates.binMs(), rates.rateHz(g, b));
+			data.addSeries(series);
+		}
+		final XYPlot plot = new XYPlot(data, new NumberAxis("time (ms)"), new NumberAxis("population rate (Hz)"),
+			lines(PALETTE));
+		style(plot);
+		return render(new JFreeChart("Population rate (" + rates.binMs() + " ms bins)", JFreeChart
+			.DEFAULT_TITLE_FONT, plot, true));
+	}
+
+	/** The best individual's parameter values per generation, one panel per parameter. */
+	public static ArrayImg<ARGBType, IntArray> trajectories(final List<GenerationStats> generations,
+		final List<String> names)
+	{
+		final NumberAxis generationAxis = new NumberAxis("generation");
+		generationAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(generationAxis);
+		for (int i = 0; i < names.size(); i++) {
+			final XYSeries series = new XYSeries(names.get(i));
+			for (final GenerationStats g : generations) series.add(g.generation(), g.bestValues()[i]);
+			final NumberAxis axis = new NumberAxis(names.get(i));
+			axis.setAutoRangeIncludesZero(false);
+			plot.add(new XYPlot(new XYSeriesCollection(series), null, axis, lines(PALETTE[i % PALETTE.length])));
+		}
+		return render(new JFreeChart("Best parameters per generation", JFreeChart.DEFAULT_TITLE_FONT, plot,
+			false));
+	}
+
+	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+		new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b) };
+
 	/** One curve of an error-bar plot: its name and, per x, a mean and a standard deviation. */
 	public record Series(String name, double[] mean, double[] sd) {}
 
@@ -68,11 +105,15 @@ public final class Plots {
 	public static ArrayImg<ARGBType, IntArray> errorBars(final String title, final String xLabel,
 		final String yLabel, final double[] x, final List<Series> series)
 	{
+		// quantities that cannot be negative (errors) get their bars cut at 0
+		final boolean nonNegative = series.stream().allMatch(s -> java.util.Arrays.stream(s.mean()).allMatch(
+			m -> m >= 0));
 		final XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
 		for (final Series s : series) {
 			final XYIntervalSeries curve = new XYIntervalSeries(s.name());
 			for (int i = 0; i < x.length; i++) {
-				curve.add(x[i], x[i], x[i], s.mean()[i], s.mean()[i] - s.sd()[i], s.mean()[i] + s.sd()[i]);
+				final double low = s.mean()[i] - s.sd()[i];
+				curve.add(x[i], x[i], x[i], s.mean()[i], nonNegative ? Math.max(0, low) : low, s.mean()[i] + s.sd()[i]);
 			}
 			data.addSeries(curve);
 		}

@@ -32,6 +32,33 @@ public final class PopulationRates {
 		}
 	}
 
+	/**
+	 * The rates of spike trains (from a file, say) split into named groups of consecutive neurons
+	 * ({@code sizes}, in order), in bins of {@code binMs} from the trains' start.
+	 */
+	public static PopulationRates of(final org.spiketune.spikes.SpikeTrains trains, final List<String> groups,
+		final int[] sizes, final double binMs)
+	{
+		if (!(binMs > 0)) throw new IllegalArgumentException("rate bin must be > 0 ms, got " + binMs);
+		int total = 0;
+		for (final int size : sizes) total += size;
+		if (total != trains.size() || groups.size() != sizes.length) {
+			throw new IllegalArgumentException("groups of " + java.util.Arrays.toString(sizes) + " neurons for " +
+				trains.size() + " trains");
+		}
+		final int bins = (int) Math.ceil(trains.durationMs() / binMs - 1e-9);
+		final int[] counts = new int[bins * sizes.length];
+		int neuron = 0;
+		for (int g = 0; g < sizes.length; g++) {
+			for (int i = 0; i < sizes[g]; i++, neuron++) {
+				for (final double t : trains.times(neuron)) {
+					counts[Math.min(bins - 1, (int) ((t - trains.startMs()) / binMs)) * sizes.length + g]++;
+				}
+			}
+		}
+		return new PopulationRates(groups, sizes, new boolean[sizes.length], binMs, trains.durationMs(), counts);
+	}
+
 	public List<String> groups() {
 		return groups;
 	}

@@ -28,6 +28,13 @@ class EndToEndTest {
 	}
 
 	@Test
+	void tuningRowRuns() {
+		final EndToEnd.TuningRow r = EndToEnd.tuning(true);
+		assertEquals(3, r.generations());
+		assertTrue(r.simulateMs() > 0 && r.totalMs() >= r.simulateMs());
+	}
+
+	@Test
 	void outDegreesCountEverySynapse() {
 		final int[] degree = EndToEnd.outDegrees(NetworkCompiler.compile(Presets.izhikevich2003Sparse(2000, 100),
 			1));

@@ -16,7 +16,7 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import net.imglib2.img.Img;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.ARGBType;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,16 +78,31 @@ class SimulateNetworkCommandIT {
 		final CommandModule module = run(inputs());
 		assertFalse(module.isCanceled(), module.getCancelReason());
 		@SuppressWarnings("unchecked")
-		final Img<UnsignedByteType> raster = (Img<UnsignedByteType>) module.getOutput("raster");
+		final Img<ARGBType> raster = (Img<ARGBType>) module.getOutput("raster");
 		assertEquals(300, raster.dimension(0));
 		assertEquals(1000, raster.dimension(1));
 		final double rate = (Double) module.getOutput("rate");
 		final long spikes = (Long) module.getOutput("spikes");
 		assertEquals(spikes * 1000.0 / (300 * 1000), rate, 1e-9);
 		assertTrue(rate > 3 && rate < 15, "rate " + rate);
-		long marked = 0;
-		for (final UnsignedByteType p : raster) if (p.get() == 255) marked++;
-		assertEquals(spikes, marked, "one mark per spike at 1 ms bins and dt = 1 ms");
+		long excitatory = 0, inhibitory = 0;
+		final net.imglib2.RandomAccess<ARGBType> access = raster.randomAccess();
+		for (int neuron = 0; neuron < 1000; neuron++) {
+			for (int t = 0; t < 300; t++) {
+				final int argb = access.setPositionAndGet(t, neuron).get();
+				if (argb == org.spiketune.img.Rasters.EXCITATORY) {
+					assertTrue(neuron < 800, "red only for excitatory neurons");
+					excitatory++;
+				}
+				else if (argb == org.spiketune.img.Rasters.INHIBITORY) {
+					assertTrue(neuron >= 800, "blue only for inhibitory neurons");
+					inhibitory++;
+				}
+			}
+		}
+		assertEquals(spikes, excitatory + inhibitory, "one mark per spike at 1 ms bins and dt = 1 ms");
+		assertTrue(excitatory > 0 && inhibitory > 0);
+		assertEquals(800, ((Img<?>) module.getOutput("ratetrace")).dimension(0));
 	}
 
 	@Test
@@ -103,7 +118,7 @@ class SimulateNetworkCommandIT {
 		final CommandModule module = run(inputs("output", out, "members", 2));
 		assertFalse(module.isCanceled(), module.getCancelReason());
 		for (final String name : List.of("spikes-member-0.csv", "spikes-member-1.csv", "rates.csv", "run.json",
-			"raster.tif"))
+			"raster.tif", "raster.png", "rates.png"))
 		{
 			assertTrue(Files.size(out.toPath().resolve(name)) > 0, name);
 		}

@@ -70,8 +70,13 @@ class TuneNetworkCommandIT {
 
 	@Test
 	void isInThePluginIndex() {
-		assertNotNull(commands.getCommand(TuneNetworkCommand.class));
-		assertNotNull(commands.getCommand(SweepGaSettingsCommand.class));
+		for (final Class<? extends org.scijava.command.Command> c : List.of(SimulateNetworkCommand.class,
+			TuneNetworkCommand.class, SweepGaSettingsCommand.class, OpenSpikeTrainsCommand.class,
+			ShowSpikeRasterCommand.class))
+		{
+			assertNotNull(commands.getCommand(c), c.getSimpleName() + " is in the plugin index");
+			assertTrue(commands.getCommand(c).getMenuPath().getMenuString().startsWith("Plugins > SpikeTune > "));
+		}
 		assertEquals("Plugins > SpikeTune > Tune Network", commands.getCommand(TuneNetworkCommand.class)
 			.getMenuPath().getMenuString());
 	}

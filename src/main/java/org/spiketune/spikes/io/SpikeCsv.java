@@ -49,7 +49,8 @@ public final class SpikeCsv {
 
 	/**
 	 * Reads a spike CSV into trains of {@code neuronCount} neurons (or one more than the largest index when
-	 * {@code neuronCount <= 0}) over [start, stop).
+	 * {@code neuronCount <= 0}) over [start, stop); {@code stopMs <= startMs} means just after the last spike
+	 * (the next whole millisecond).
 	 *
 	 * @throws IOException naming the file, line and problem for malformed content
 	 */
@@ -85,8 +86,15 @@ public final class SpikeCsv {
 		if (n <= 0) for (final int neuron : neurons) n = Math.max(n, neuron + 1);
 		final int[] neuronArray = neurons.stream().mapToInt(Integer::intValue).toArray();
 		final double[] timeArray = times.stream().mapToDouble(Double::doubleValue).toArray();
+		double stop = stopMs;
+		if (stop <= startMs) {
+			double last = startMs;
+			for (final double t : timeArray) last = Math.max(last, t);
+			stop = Math.floor(last) + 1;
+		}
+		if (n == 0) throw new IOException(file + ": no spikes and no neuron count given");
 		try {
-			return SpikeTrains.fromEvents(n, neuronArray, timeArray, startMs, stopMs);
+			return SpikeTrains.fromEvents(n, neuronArray, timeArray, startMs, stop);
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException(file + ": " + e.getMessage(), e);

@@ -1,0 +1,95 @@
+package org.spiketune.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every macro in macros/, run by plain ImageJ 1 (from the packaged jar, through the bridge) under Xvfb as
+ * users run them, at reduced sizes; and the truly headless call() route without a display.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MacrosIT {
+
+	@TempDir
+	static Path dir;
+	private static ImageJ1Install imagej;
+
+	@BeforeAll
+	static void install() throws Exception {
+		imagej = ImageJ1Install.create(dir.resolve("ImageJ"));
+	}
+
+	private static ImageJ1Install.Result run(final String macro, final String argument) throws Exception {
+		assumeTrue(ImageJ1Install.hasXvfb(), "xvfb-run is not installed (Debian: apt-get install xvfb); " +
+			"ImageJ 1 needs a display to run() plug-ins");
+		final ImageJ1Install.Result r = imagej.batch(Path.of("macros", macro), argument, false);
+		assertEquals(0, r.status(), r.output());
+		return r;
+	}
+
+	private static void assertFiles(final Path folder, final String... names) throws Exception {
+		for (final String name : names) {
+			assertTrue(Files.exists(folder.resolve(name)) && Files.size(folder.resolve(name)) > 0, folder + "/" + name);
+		}
+	}
+
+	@Test
+	@Order(1)
+	void simulateNetwork() throws Exception {
+		final Path out = dir.resolve("simulate");
+		final ImageJ1Install.Result r = run("simulate_network.ijm", "out=[" + out + "] duration=300");
+		assertTrue(r.output().contains("population rate: "), r.output());
+		assertFiles(out, "spikes-member-0.csv", "spikes-member-1.csv", "rates.csv", "run.json", "raster.tif",
+			"macro-raster.png");
+	}
+
+	@Test
+	@Order(2)
+	void showSpikeRasterOfTheSimulation() throws Exception {
+		final Path out = dir.resolve("raster");
+		final ImageJ1Install.Result r = run("show_spike_raster.ijm", "file=[" + dir.resolve("simulate").resolve(
+			"spikes-member-0.csv") + "] out=[" + out + "]");
+		assertTrue(r.output().contains("mean rate: "), r.output());
+		assertFiles(out, "macro-raster.png", "macro-rates.png");
+	}
+
+	@Test
+	void tuneNetwork() throws Exception {
+		final Path out = dir.resolve("tune");
+		final ImageJ1Install.Result r = run("tune_network.ijm", "out=[" + out + "] generations=3 duration=200");
+		assertTrue(r.output().contains("best: exc.bias="), r.output());
+		assertFiles(out, "history.csv", "generations.csv", "summary.json", "convergence.png", "macro-convergence.png");
+		assertEquals(1 + 3, Files.readAllLines(out.resolve("generations.csv")).size());
+		assertTrue(Files.readString(out.resolve("summary.json")).contains("\"vary_structure\": true"),
+			"the macro's flags reach the command");
+	}
+
+	@Test
+	void sweepGaSettings() throws Exception {
+		final Path out = dir.resolve("sweep");
+		run("sweep_ga_settings.ijm", "out=[" + out + "] generations=2 duration=100 repeats=1");
+		assertFiles(out, "sweep-crossover.csv", "sweep-population.csv", "macro-crossover.png");
+		assertEquals(1 + 4, Files.readAllLines(out.resolve("sweep-crossover.csv")).size(), "4 fractions, 1 repeat");
+	}
+
+	@Test
+	void headlessCallRouteNeedsNoDisplay() throws Exception {
+		final Path out = dir.resolve("headless");
+		final ImageJ1Install.Result r = imagej.batch(Path.of("macros", "headless_simulate.ijm"), "out=[" + out + "]",
+			true);
+		assertEquals(0, r.status(), r.output());
+		assertTrue(r.output().contains("rate="), r.output());
+		assertFiles(out, "spikes.csv", "rates.csv", "macro-rates.tif");
+	}
+}

@@ -1,0 +1,108 @@
+package org.spiketune.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import net.imglib2.img.Img;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.script.ScriptModule;
+import org.scijava.script.ScriptService;
+
+/**
+ * Every script in scripts/ runs through SciJava's ScriptService (Groovy and Jython registered by our
+ * service, as outside Fiji), at reduced size; errors inside a script are only logged, so the outputs are
+ * what is checked.
+ */
+class ScriptsIT {
+
+	private static Context context;
+	@TempDir
+	static Path dir;
+
+	/** Small sizes per script input name, so each script runs in seconds. */
+	private static final Map<String, Object> SMALL = Map.of("duration", 200.0, "members", 2, "generations", 3,
+		"population", 6, "repeats", 1, "crossovers", "0, 1", "populations", "4");
+
+	@BeforeAll
+	static void createContext() {
+		context = new Context();
+	}
+
+	@AfterAll
+	static void disposeContext() {
+		context.dispose();
+	}
+
+	static List<Path> scripts() throws Exception {
+		try (Stream<Path> files = Files.walk(Path.of("scripts"))) {
+			return files.filter(f -> f.toString().endsWith(".groovy") || f.toString().endsWith(".py")).sorted()
+				.toList();
+		}
+	}
+
+	@Test
+	void groovyAndPythonAreAvailable() {
+		final ScriptService scripts = context.service(ScriptService.class);
+		assertNotNull(scripts.getLanguageByExtension("groovy"));
+		assertNotNull(scripts.getLanguageByExtension("py"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("scripts")
+	void runs(final Path script) throws Exception {
+		final Map<String, Object> inputs = new LinkedHashMap<>(SMALL);
+		final File out = dir.resolve(script.getFileName().toString()).toFile();
+		inputs.put("output", out);
+		final ScriptModule module = context.service(ScriptService.class).run(script.toFile(), true, only(script,
+			inputs)).get();
+		final Map<String, Object> outputs = new HashMap<>(module.getOutputs());
+		final String name = script.getFileName().toString().toLowerCase();
+		if (name.startsWith("simulate")) {
+			assertTrue(outputs.get("raster") instanceof Img, script + ": raster " + outputs.get("raster") +
+				" (null: the script failed or an input was unresolved; see the log)");
+			assertTrue((Double) outputs.get("rate") > 0, script + ": rate");
+		}
+		else if (name.startsWith("tune")) {
+			assertTrue(String.valueOf(outputs.get("best")).contains("exc.bias="), script + ": best " + outputs.get(
+				"best"));
+			assertTrue(Double.isFinite((Double) outputs.get("error")), script + ": error");
+			assertEquals(800L, ((Img<?>) outputs.get("plot")).dimension(0));
+		}
+		else if (name.startsWith("sweep")) {
+			assertTrue(outputs.get("crossoverplot") instanceof Img, script + ": crossover plot");
+			assertTrue(Files.exists(out.toPath().resolve("sweep-crossover.csv")), script + " wrote its table");
+		}
+		else {
+			throw new AssertionError("no check for " + script + ": add one here");
+		}
+	}
+
+	/** The inputs the script declares, from the candidates. */
+	private static Map<String, Object> only(final Path script, final Map<String, Object> candidates)
+		throws Exception
+	{
+		final String text = Files.readString(script);
+		final Map<String, Object> inputs = new LinkedHashMap<>();
+		for (final Map.Entry<String, Object> e : candidates.entrySet()) {
+			if (text.matches("(?s).*#@[^\\n]*\\s" + e.getKey() + "\\s*\\n.*")) inputs.put(e.getKey(), e.getValue());
+		}
+		return inputs;
+	}
+}

@@ -10,8 +10,8 @@ import org.spiketune.tune.TuningListener;
 
 /**
  * Reports a tuning run to Fiji: the status bar shows the generation, best fitness and time left (from the
- * mean time per generation so far); the log gets a line every {@code logEvery} generations; the command's
- * cancellation stops the run after the current generation.
+ * mean time per generation so far); the log gets a line every {@code logEvery} generations; cancelling the
+ * command, interrupting it or pressing Esc stops the run after the current generation.
  */
 final class CommandProgress implements TuningListener {
 
@@ -44,9 +44,19 @@ final class CommandProgress implements TuningListener {
 		if (log != null && (g.generation() % logEvery == 0 || g.generation() == 1)) log.info(line);
 	}
 
+	/**
+	 * True when the command was cancelled, the thread interrupted, or Esc pressed in ImageJ (its usual way to
+	 * stop a long operation; then the command ends normally, with the results so far displayed).
+	 */
 	@Override
 	public boolean cancelled() {
-		return command != null && command.isCanceled() || Thread.currentThread().isInterrupted();
+		if (command != null && command.isCanceled() || Thread.currentThread().isInterrupted()) return true;
+		if (!java.awt.GraphicsEnvironment.isHeadless() && ij.IJ.escapePressed()) {
+			if (log != null) log.info(title + ": stopped by Esc; keeping the best so far");
+			ij.IJ.resetEscape();
+			return true;
+		}
+		return false;
 	}
 
 	void done() {

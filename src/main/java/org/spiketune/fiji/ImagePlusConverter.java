@@ -15,9 +15,12 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
+import org.spiketune.img.CalibratedImg;
+
 /**
  * Copies 2D and 3D ImgLib2 images into ImageJ 1 {@link ImagePlus}es (the third dimension becomes the
- * stack); 8-bit and ARGB images keep their type, other real types become 32-bit float. Written here
+ * stack); 8-bit and ARGB images keep their type, other real types become 32-bit float; a
+ * {@link CalibratedImg}'s spacing and units become the calibration. Written here
  * because imglib2-ij, which does this without copying, is not on Maven Central.
  */
 public final class ImagePlusConverter {
@@ -43,6 +46,10 @@ public final class ImagePlusConverter {
 		}
 		final ImagePlus imp = new ImagePlus(title, stack);
 		if (calibration != null) imp.setCalibration(calibration);
+		else if (image instanceof CalibratedImg<?> c) {
+			imp.setCalibration(calibration(c.spacing(0), c.unit(0), c.unit(1)));
+			imp.getCalibration().pixelHeight = c.spacing(1);
+		}
 		return imp;
 	}
 

@@ -52,16 +52,21 @@ public class MacroBridge implements PlugIn {
 	@Override
 	public void run(final String label) {
 		final String options = Macro.getOptions();
+		String failure;
 		try {
-			final String result = execute(label, options, options == null && !java.awt.GraphicsEnvironment.isHeadless());
-			if (result != null && result.startsWith("error:")) IJ.log(label + ": " + result.substring(6).trim());
+			final String result = execute(label, options, options == null && !java.awt.GraphicsEnvironment
+				.isHeadless());
+			failure = result != null && result.startsWith("error:") ? result.substring(6).trim() : null;
 		}
 		catch (final RuntimeException e) {
-			IJ.log(label + " failed: " + e);
-			if (options != null) Macro.abort();
+			failure = "failed: " + e;
 		}
+		if (failure == null) return;
+		IJ.log(label + ": " + failure);
+		// In a macro, stop it here, as a failed built-in command would, rather than let its next step fail on
+		// a missing result (which, with a display, opens a dialog that no one answers in a batch job).
+		if (options != null) ij.macro.Interpreter.abort();
 	}
-
 
 	/**
 	 * Runs the command labelled {@code label} with macro-style {@code options} ("key=value key2=[a b]");
@@ -191,8 +196,14 @@ public class MacroBridge implements PlugIn {
 			else {
 				gd.addStringField(name, value == null ? "" : value.toString(), 20);
 			}
-			gd.addToSameRow();
-			gd.addMessage(input.getLabel());
+			if (isText(input)) {
+				// a text field spans two grid columns: a message in the same row would fall off the dialog
+				gd.addMessage(input.getLabel(), SMALL);
+			}
+			else {
+				gd.addToSameRow();
+				gd.addMessage(input.getLabel());
+			}
 		}
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
@@ -212,6 +223,15 @@ public class MacroBridge implements PlugIn {
 			else inputs.put(name, gd.getNextString());
 		}
 		return inputs;
+	}
+
+	private static final java.awt.Font SMALL = new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11);
+
+	/** Inputs shown as a text field (not a number, choice or checkbox). */
+	private static boolean isText(final ModuleItem<?> input) {
+		final Class<?> type = input.getType();
+		return (input.getChoices() == null || input.getChoices().isEmpty()) && type != boolean.class &&
+			type != Boolean.class && !Number.class.isAssignableFrom(box(type));
 	}
 
 	private static Class<?> box(final Class<?> type) {

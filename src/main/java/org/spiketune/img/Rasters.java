@@ -1,9 +1,6 @@
 package org.spiketune.img;
 
-import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
@@ -33,7 +30,7 @@ public final class Rasters {
 	 * An 8-bit raster of {@code ceil(duration / binMs)} columns by neurons rows: 255 where a neuron spiked in
 	 * a bin, 0 elsewhere. {@code binMs} is rounded to whole steps (at least one).
 	 */
-	public static ArrayImg<UnsignedByteType, ByteArray> raster(final SpikeRecord spikes, final double binMs) {
+	public static CalibratedImg<UnsignedByteType> raster(final SpikeRecord spikes, final double binMs) {
 		final int binSteps = binSteps(spikes, binMs);
 		final int bins = (spikes.stepCount() + binSteps - 1) / binSteps;
 		final long pixels = (long) bins * spikes.neuronCount();
@@ -45,14 +42,15 @@ public final class Rasters {
 		for (int k = 0; k < spikes.count(); k++) {
 			pixelsArray[spikes.neuron(k) * bins + spikes.step(k) / binSteps] = (byte) 255;
 		}
-		return ArrayImgs.unsignedBytes(pixelsArray, bins, spikes.neuronCount());
+		return CalibratedImg.of(ArrayImgs.unsignedBytes(pixelsArray, bins, spikes.neuronCount()), binSteps * spikes
+			.dtMs(), "ms", "neuron");
 	}
 
 	/**
 	 * An ARGB raster: black background, each spike in its neuron's colour ({@code neuronColors}, e.g. from
 	 * {@link #neuronColors}). Same layout as {@link #raster}.
 	 */
-	public static ArrayImg<ARGBType, IntArray> colored(final SpikeRecord spikes, final double binMs,
+	public static CalibratedImg<ARGBType> colored(final SpikeRecord spikes, final double binMs,
 		final int[] neuronColors)
 	{
 		if (neuronColors.length != spikes.neuronCount()) {
@@ -71,7 +69,8 @@ public final class Rasters {
 			final int neuron = spikes.neuron(k);
 			argb[neuron * bins + spikes.step(k) / binSteps] = neuronColors[neuron];
 		}
-		return ArrayImgs.argbs(argb, bins, spikes.neuronCount());
+		return CalibratedImg.of(ArrayImgs.argbs(argb, bins, spikes.neuronCount()), binSteps * spikes.dtMs(), "ms",
+			"neuron");
 	}
 
 	/**
@@ -115,7 +114,7 @@ public final class Rasters {
 	 * An ARGB raster of spike trains (from a file): {@code ceil(duration / binMs)} columns from the trains'
 	 * start, one row per neuron, each spike in its neuron's colour.
 	 */
-	public static ArrayImg<ARGBType, IntArray> colored(final SpikeTrains trains, final double binMs,
+	public static CalibratedImg<ARGBType> colored(final SpikeTrains trains, final double binMs,
 		final int[] neuronColors)
 	{
 		if (!(binMs > 0)) throw new IllegalArgumentException("raster bin must be > 0 ms, got " + binMs);
@@ -135,7 +134,7 @@ public final class Rasters {
 				argb[(int) (i * bins + bin)] = neuronColors[i];
 			}
 		}
-		return ArrayImgs.argbs(argb, bins, trains.size());
+		return CalibratedImg.of(ArrayImgs.argbs(argb, bins, trains.size()), binMs, "ms", "neuron");
 	}
 
 	/** The bin width actually used by {@link #raster}, in steps. */

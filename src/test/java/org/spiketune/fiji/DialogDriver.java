@@ -83,8 +83,8 @@ public final class DialogDriver {
 				.getSelectedItem() : c instanceof Checkbox b ? b.getState() : "?"));
 		}
 		report.add("values before OK: " + String.join(", ", values));
-		// without a window manager only the on-screen location is reliable
-		screenshot(new Rectangle(dialog.getLocationOnScreen(), dialog.getSize()), out.resolve("dialog.png"));
+		// the whole screen: without a window manager the dialog may still move after it is first shown
+		screenshot(new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()), out.resolve("dialog.png"));
 		for (final Component c : all(dialog)) {
 			if (c instanceof Button b && "OK".equals(b.getLabel().trim())) { // ImageJ pads it: "  OK  "
 				b.dispatchEvent(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, "OK"));

@@ -65,7 +65,7 @@ final class ImageJ1Install {
 		if (headless) command.add("-Djava.awt.headless=true");
 		command.addAll(List.of("-Dplugins.dir=" + root.toAbsolutePath(), "-jar", root.resolve("ij.jar").toString(),
 			"-ijpath", root.toAbsolutePath().toString(), "-batch", macro.toAbsolutePath().toString(), argument));
-		return Result.of(command, 300);
+		return Result.of(command, 180);
 	}
 
 	/** The outcome of a process: exit status and its output. */

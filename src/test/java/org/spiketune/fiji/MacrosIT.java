@@ -84,6 +84,21 @@ class MacrosIT {
 	}
 
 	@Test
+	void aFailedCommandStopsTheMacroWithItsReasonInsteadOfHanging() throws Exception {
+		assumeTrue(ImageJ1Install.hasXvfb(), "xvfb-run is not installed (Debian: apt-get install xvfb)");
+		final Path macro = dir.resolve("bad.ijm");
+		Files.writeString(macro, String.join("\n", "setBatchMode(true);",
+			"run(\"Simulate Network\", \"preset=izhikevich2003 duration=-5\");", "print(\"not reached\");",
+			"selectImage(\"Population rate\");"));
+		final long start = System.nanoTime();
+		final ImageJ1Install.Result r = imagej.batch(macro, "", false);
+		assertTrue((System.nanoTime() - start) / 1e9 < 60, "finished, did not wait on an error dialog");
+		assertTrue(r.output().contains("Simulate Network: durationMs must be a finite number > 0, got -5.0"), r
+			.output());
+		assertTrue(!r.output().contains("not reached"), r.output());
+	}
+
+	@Test
 	void headlessCallRouteNeedsNoDisplay() throws Exception {
 		final Path out = dir.resolve("headless");
 		final ImageJ1Install.Result r = imagej.batch(Path.of("macros", "headless_simulate.ijm"), "out=[" + out + "]",

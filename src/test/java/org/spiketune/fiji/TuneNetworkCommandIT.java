@@ -107,6 +107,29 @@ class TuneNetworkCommandIT {
 	}
 
 	@Test
+	void cancellingKeepsTheBestSoFarAndTheHistory(@TempDir final Path dir) throws Exception {
+		final org.scijava.module.ModuleService modules = context.service(org.scijava.module.ModuleService.class);
+		final org.scijava.module.Module module = modules.createModule(commands.getCommand(TuneNetworkCommand.class));
+		final Path out = dir.resolve("cancelled");
+		final java.util.concurrent.Future<org.scijava.module.Module> running = modules.run(module, true, tuneInputs(
+			"generations", 10_000, "output", out.toFile()));
+		final Path generations = out.resolve("generations.csv");
+		final long end = System.currentTimeMillis() + 60_000;
+		while (!(Files.exists(generations) && Files.readAllLines(generations).size() > 3)) {
+			assertTrue(System.currentTimeMillis() < end, "the run makes progress");
+			Thread.sleep(50);
+		}
+		((org.scijava.Cancelable) module).cancel("enough");
+		running.get();
+		assertTrue(((String) module.getOutput("best")).startsWith("exc.bias="), "best so far: " + module.getOutput(
+			"best"));
+		final ResultsTable history = (ResultsTable) module.getOutput("history");
+		assertTrue(history.size() >= 3 && history.size() < 10_000, history.size() + " generations");
+		assertEquals(1 + history.size(), Files.readAllLines(generations).size(), "every completed generation kept");
+		assertTrue(Files.readString(out.resolve("summary.json")).contains("\"termination\": \"cancelled\""));
+	}
+
+	@Test
 	void otherAlgorithmsRunToo() throws Exception {
 		for (final String algorithm : List.of("es", "nsga2")) {
 			final CommandModule m = commands.run(TuneNetworkCommand.class, true, tuneInputs("algorithm", algorithm,

@@ -20,7 +20,11 @@ import org.scijava.service.Service;
 import org.spiketune.img.Plots;
 import org.spiketune.img.Rasters;
 import org.spiketune.io.ResultFiles;
+import org.spiketune.io.SweepFiles;
 import org.spiketune.io.TuningFiles;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.spikes.io.SpikeCsv;
+import org.spiketune.tune.Sweeps;
 import org.spiketune.model.NamedValues;
 import org.spiketune.model.Presets;
 import org.spiketune.sim.BatchResult;
@@ -117,6 +121,61 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 	@Override
 	public Img<ARGBType> convergencePlot(final TuningResult result) {
 		return Plots.convergence(result.generations(), result.config().objective().fitnessLabel());
+	}
+
+	@Override
+	public Sweeps.Result sweep(final TuningConfig base, final Sweeps.Setting setting, final double[] values,
+		final int repeats, final int validation, final Sweeps.Progress progress, final String backend,
+		final int threads, final Path folder) throws IOException
+	{
+		final Sweeps.Result result = Sweeps.run(tuner(backend, threads), base, setting, values, repeats, validation,
+			progress);
+		if (folder != null && !result.points().isEmpty()) {
+			SweepFiles.write(result, folder);
+			PngFiles.save(sweepPlot(result, setting.label()), folder.resolve("sweep-" + setting.name().toLowerCase() +
+				".png"));
+		}
+		return result;
+	}
+
+	@Override
+	public Img<ARGBType> sweepPlot(final Sweeps.Result r, final String title) {
+		final List<Sweeps.Point> p = r.points();
+		return Plots.errorBars(title, r.setting().label(), "error, mean +- sd over runs", r.values(), List.of(
+			new Plots.Series("final best fitness (as the GA saw it)", p.stream().mapToDouble(Sweeps.Point::finalMean)
+				.toArray(), p.stream().mapToDouble(Sweeps.Point::finalSd).toArray()), new Plots.Series(
+					"best parameters on fresh networks", p.stream().mapToDouble(Sweeps.Point::validatedMean).toArray(), p
+						.stream().mapToDouble(Sweeps.Point::validatedSd).toArray())));
+	}
+
+	@Override
+	public SpikeTrains openSpikeTrains(final Path file, final int neurons, final double start, final double stop)
+		throws IOException
+	{
+		return SpikeCsv.read(file, neurons, start, stop);
+	}
+
+	@Override
+	public Img<ARGBType> raster(final SpikeTrains trains, final List<String> groups, final int[] sizes,
+		final double binMs)
+	{
+		final int[] colors = new int[trains.size()];
+		int offset = 0;
+		for (int g = 0; g < groups.size(); g++) {
+			final String name = groups.get(g);
+			final int color = name.startsWith("exc") ? Rasters.EXCITATORY : name.startsWith("inh") ? Rasters.INHIBITORY
+				: Rasters.OTHER;
+			java.util.Arrays.fill(colors, offset, offset + sizes[g], color);
+			offset += sizes[g];
+		}
+		return Rasters.colored(trains, binMs, colors);
+	}
+
+	@Override
+	public Img<ARGBType> rateTrace(final SpikeTrains trains, final List<String> groups, final int[] sizes,
+		final double binMs)
+	{
+		return Plots.rateTrace(org.spiketune.sim.PopulationRates.of(trains, groups, sizes, binMs));
 	}
 
 	@Override

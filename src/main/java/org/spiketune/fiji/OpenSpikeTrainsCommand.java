@@ -2,7 +2,7 @@ package org.spiketune.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import ij.measure.ResultsTable;
@@ -17,9 +17,7 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.spiketune.img.Rasters;
 import org.spiketune.spikes.SpikeTrains;
-import org.spiketune.spikes.io.SpikeCsv;
 
 /**
  * Opens recorded or simulated spike trains (CSV: {@code neuron,time_ms}) and shows them: a raster, a table
@@ -29,6 +27,9 @@ import org.spiketune.spikes.io.SpikeCsv;
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Open Spike Trains", label = "Open Spike Trains",
 	headless = true)
 public class OpenSpikeTrainsCommand extends ContextCommand {
+
+	@Parameter
+	private SpikeTuneService spikeTune;
 
 	@Parameter
 	private LogService log;
@@ -67,10 +68,8 @@ public class OpenSpikeTrainsCommand extends ContextCommand {
 			return;
 		}
 		try {
-			trains = SpikeCsv.read(file.toPath(), neurons, start, stop);
-			final int[] white = new int[trains.size()];
-			Arrays.fill(white, Rasters.OTHER);
-			raster = Rasters.colored(trains, bin, white);
+			trains = spikeTune.openSpikeTrains(file.toPath(), neurons, start, stop);
+			raster = spikeTune.raster(trains, List.of("all"), new int[] { trains.size() }, bin);
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			fail(e.getMessage());

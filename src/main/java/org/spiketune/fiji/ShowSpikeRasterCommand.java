@@ -15,11 +15,7 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.spiketune.img.Plots;
-import org.spiketune.img.Rasters;
-import org.spiketune.sim.PopulationRates;
 import org.spiketune.spikes.SpikeTrains;
-import org.spiketune.spikes.io.SpikeCsv;
 
 /**
  * Draws a spike file as a raster with its groups told apart, and their population rates over time. Groups
@@ -29,6 +25,9 @@ import org.spiketune.spikes.io.SpikeCsv;
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Show Spike Raster", label = "Show Spike Raster",
 	headless = true)
 public class ShowSpikeRasterCommand extends ContextCommand {
+
+	@Parameter
+	private SpikeTuneService spikeTune;
 
 	@Parameter
 	private LogService log;
@@ -67,21 +66,15 @@ public class ShowSpikeRasterCommand extends ContextCommand {
 			final List<String> names = new ArrayList<>();
 			final List<int[]> ranges = parseGroups(groups, names);
 			final int neurons = ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1)[1] + 1;
-			final SpikeTrains trains = SpikeCsv.read(file.toPath(), neurons, start, stop);
+			final SpikeTrains trains = spikeTune.openSpikeTrains(file.toPath(), neurons, start, stop);
 			if (ranges.isEmpty()) {
 				names.add("all");
 				ranges.add(new int[] { 0, trains.size() - 1 });
 			}
-			final int[] colors = new int[trains.size()];
 			final int[] sizes = new int[ranges.size()];
-			for (int g = 0; g < ranges.size(); g++) {
-				final int color = names.get(g).startsWith("exc") ? Rasters.EXCITATORY : names.get(g).startsWith("inh")
-					? Rasters.INHIBITORY : Rasters.OTHER;
-				java.util.Arrays.fill(colors, ranges.get(g)[0], ranges.get(g)[1] + 1, color);
-				sizes[g] = ranges.get(g)[1] - ranges.get(g)[0] + 1;
-			}
-			raster = Rasters.colored(trains, bin, colors);
-			ratetrace = Plots.rateTrace(PopulationRates.of(trains, names, sizes, ratebin));
+			for (int g = 0; g < ranges.size(); g++) sizes[g] = ranges.get(g)[1] - ranges.get(g)[0] + 1;
+			raster = spikeTune.raster(trains, names, sizes, bin);
+			ratetrace = spikeTune.rateTrace(trains, names, sizes, ratebin);
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			fail(e.getMessage());

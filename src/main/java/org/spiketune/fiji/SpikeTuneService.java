@@ -13,6 +13,8 @@ import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.tune.Sweeps;
 import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningListener;
@@ -68,4 +70,29 @@ public interface SpikeTuneService extends SciJavaService {
 
 	/** The GA study's Fig. 4 for a run: best and mean fitness, and diversity, per generation. */
 	Img<ARGBType> convergencePlot(TuningResult result);
+
+	/**
+	 * Repeated GA runs over one setting (the GA study's Figs. 5 and 6); with a folder, writes the tables and
+	 * the plot there.
+	 */
+	Sweeps.Result sweep(TuningConfig base, Sweeps.Setting setting, double[] values, int repeats, int validation,
+		Sweeps.Progress progress, String backend, int threads, Path folder) throws IOException;
+
+	/** A sweep's final errors, as the GA saw them and validated, mean +- sd per value. */
+	Img<ARGBType> sweepPlot(Sweeps.Result result, String title);
+
+	/**
+	 * Spike trains from a file (CSV: neuron,time_ms) over [start, stop); {@code neurons <= 0} takes the count
+	 * from the file, {@code stop <= start} ends just after the last spike.
+	 */
+	SpikeTrains openSpikeTrains(Path file, int neurons, double start, double stop) throws IOException;
+
+	/**
+	 * A raster of spike trains with named groups of consecutive neurons ({@code sizes}): groups named exc...
+	 * red, inh... blue, others grey.
+	 */
+	Img<ARGBType> raster(SpikeTrains trains, List<String> groups, int[] sizes, double binMs);
+
+	/** The population rate of each group of spike trains over time. */
+	Img<ARGBType> rateTrace(SpikeTrains trains, List<String> groups, int[] sizes, double binMs);
 }

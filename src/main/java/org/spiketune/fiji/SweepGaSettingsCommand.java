@@ -18,8 +18,6 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.spiketune.img.Plots;
-import org.spiketune.io.SweepFiles;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.RateTarget;
 import org.spiketune.sim.SimulationException;
@@ -28,7 +26,6 @@ import org.spiketune.tune.NoiseHandling;
 import org.spiketune.tune.ParameterSpace;
 import org.spiketune.tune.Sweeps;
 import org.spiketune.tune.Termination;
-import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningResult;
 
@@ -148,20 +145,19 @@ public class SweepGaSettingsCommand extends ContextCommand {
 			}
 		};
 		try {
-			final Tuner tuner = spikeTune.tuner(backend, threads);
+			final Path folder = output == null ? null : output.toPath();
 			if (crossoverValues.length > 0) {
-				final Sweeps.Result r = Sweeps.run(tuner, base, Sweeps.Setting.CROSSOVER, crossoverValues, repeats,
-					validation, progress);
+				final Sweeps.Result r = spikeTune.sweep(base, Sweeps.Setting.CROSSOVER, crossoverValues, repeats,
+					validation, progress, backend, threads, folder);
 				crossovertable = ResultsTables.sweep(r);
-				crossoverplot = plot(r, "Final error vs crossover fraction (population " + population + ")");
-				save(r, crossoverplot);
+				crossoverplot = spikeTune.sweepPlot(r, "Final error vs crossover fraction (population " + population +
+					")");
 			}
 			if (populationValues.length > 0 && !progress.cancelled()) {
-				final Sweeps.Result r = Sweeps.run(tuner, base, Sweeps.Setting.POPULATION, populationValues, repeats,
-					validation, progress);
+				final Sweeps.Result r = spikeTune.sweep(base, Sweeps.Setting.POPULATION, populationValues, repeats,
+					validation, progress, backend, threads, folder);
 				populationtable = ResultsTables.sweep(r);
-				populationplot = plot(r, "Final error vs population size (crossover " + crossover + ")");
-				save(r, populationplot);
+				populationplot = spikeTune.sweepPlot(r, "Final error vs population size (crossover " + crossover + ")");
 			}
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
@@ -173,22 +169,6 @@ public class SweepGaSettingsCommand extends ContextCommand {
 		finally {
 			if (status != null) status.clearStatus();
 		}
-	}
-
-	private static Img<ARGBType> plot(final Sweeps.Result r, final String title) {
-		final java.util.List<Sweeps.Point> p = r.points();
-		return Plots.errorBars(title, r.setting().label(), "error (Hz), mean +- sd over runs", r.values(),
-			java.util.List.of(new Plots.Series("final best fitness (as the GA saw it)", p.stream().mapToDouble(
-				Sweeps.Point::finalMean).toArray(), p.stream().mapToDouble(Sweeps.Point::finalSd).toArray()),
-				new Plots.Series("best parameters on fresh networks", p.stream().mapToDouble(Sweeps.Point::validatedMean)
-					.toArray(), p.stream().mapToDouble(Sweeps.Point::validatedSd).toArray())));
-	}
-
-	private void save(final Sweeps.Result r, final Img<ARGBType> image) throws IOException {
-		if (output == null) return;
-		final Path folder = output.toPath();
-		SweepFiles.write(r, folder);
-		PngFiles.save(image, folder.resolve("sweep-" + r.setting().name().toLowerCase() + ".png"));
 	}
 
 	private void fail(final String message) {

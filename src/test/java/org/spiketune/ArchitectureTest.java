@@ -31,7 +31,8 @@ class ArchitectureTest {
 		Map.entry("spikes.io", List.of("spikes", "org.apache.commons.csv", "io.jhdf")), //
 		Map.entry("sim", List.of("model", "random", "spikes")), //
 		Map.entry("sim.cpu", List.of("sim", "model", "random")), //
-		Map.entry("sim.backends", List.of("sim", "sim.cpu")), //
+		Map.entry("sim.opencl", List.of("sim", "model", "random", "org.jocl")), //
+		Map.entry("sim.backends", List.of("sim", "sim.cpu", "sim.opencl")), //
 		Map.entry("objective", List.of("sim", "spikes", "model")), //
 		Map.entry("tune", List.of("sim", "objective", "model", "random", "io.jenetics")), //
 		Map.entry("io", List.of("sim", "model", "spikes", "spikes.io", "objective", "tune", "com.google.gson",

@@ -59,6 +59,11 @@ public final class Ziggurat {
 		return WIDTH.clone();
 	}
 
+	/** A copy of exp(-x^2/2) at each strip's edge (257 values), for the kernels' slow path. */
+	public static double[] densityTable() {
+		return DENSITY.clone();
+	}
+
 	/** True when {@code word} yields its normal number without further words. */
 	public static boolean isFast(final int word) {
 		return Math.abs(word >> 8) < ACCEPT[word & 0xFF];

@@ -2,19 +2,54 @@ package org.spiketune.sim.backends;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import org.spiketune.sim.Backend;
+import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.cpu.CpuBackend;
 
-/** The one place that chooses a backend by name; callers at the edge (commands, scripts, tests) use it. */
+/**
+ * The one place that chooses a backend by name; callers at the edge (commands, scripts, tests) use it.
+ * OpenCL classes are touched only when an OpenCL backend is asked for, so a CPU run never loads JOCL.
+ * <ul>
+ * <li>{@code cpu}: the CPU backend;</li>
+ * <li>{@code opencl}, {@code opencl:gpu}, {@code opencl:cpu}, {@code opencl:all}, {@code opencl:<index>},
+ * {@code opencl:<part of a device name>}: OpenCL devices; without OpenCL, the CPU backend, the reason
+ * logged once;</li>
+ * <li>{@code auto}: an OpenCL GPU if there is one and it builds and passes the probe kernel, else the CPU
+ * backend.</li>
+ * </ul>
+ */
 public final class Backends {
+
+	private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+	private static boolean fallbackLogged;
+
+	/** The choices a user picks from; a device is named apart (see {@link #named}). */
+	public static final String AUTO = "auto", CPU = "cpu", OPENCL = "opencl";
 
 	private Backends() {}
 
-	/** Names accepted by {@link #byName}. */
+	/** Names accepted by {@link #byName} (besides opencl:&lt;device&gt;). */
 	public static List<String> names() {
-		return List.of("cpu");
+		return List.of(CPU, OPENCL, "opencl:gpu", "opencl:cpu", "opencl:all", AUTO);
+	}
+
+	/**
+	 * The backend name for a choice and an optional OpenCL device ({@code gpu}, {@code cpu}, {@code all}, an
+	 * index or part of a name): {@code opencl} with device {@code 1} is {@code opencl:1}.
+	 *
+	 * @throws IllegalArgumentException for a device with a backend other than opencl
+	 */
+	public static String named(final String backend, final String device) {
+		final String key = backend == null ? "" : backend.trim().toLowerCase(Locale.ROOT);
+		if (device == null || device.isBlank()) return key;
+		if (!key.equals(OPENCL)) {
+			throw new IllegalArgumentException("an OpenCL device ('" + device.trim() + "') needs backend opencl, not '" +
+				backend + "'");
+		}
+		return OPENCL + ":" + device.trim();
 	}
 
 	/** The CPU backend on every available processor. */
@@ -26,17 +61,60 @@ public final class Backends {
 		return new CpuBackend(threads);
 	}
 
-	/** A backend by name; {@code threads <= 0} means all processors. */
+	/** A backend by name; {@code threads <= 0} means all processors (for the CPU backend). */
 	public static Backend byName(final String name, final int threads) {
 		final String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-		return switch (key) {
-			case "cpu" -> threads > 0 ? cpu(threads) : cpu();
-			default -> throw new IllegalArgumentException("unknown backend '" + name + "'; known: " + String.join(
-				", ", names()));
-		};
+		if (key.equals("cpu")) return threads > 0 ? cpu(threads) : cpu();
+		if (key.equals("auto")) {
+			final Backend gpu = OpenCl.gpuOrNull();
+			return gpu != null ? gpu : threads > 0 ? cpu(threads) : cpu();
+		}
+		if (key.equals("opencl") || key.startsWith("opencl:")) {
+			final String selector = key.equals("opencl") ? "" : key.substring("opencl:".length());
+			final Backend opencl = OpenCl.openOrNull(selector);
+			if (opencl != null) return opencl;
+			return threads > 0 ? cpu(threads) : cpu();
+		}
+		throw new IllegalArgumentException("unknown backend '" + name + "'; known: " + String.join(", ", names()) +
+			", opencl:<device>");
 	}
 
 	public static Simulator simulator(final String name, final int threads) {
 		return new Simulator(byName(name, threads));
+	}
+
+	/** Isolates the OpenCL classes, which load JOCL (and the native OpenCL library) on first touch. */
+	private static final class OpenCl {
+
+		static Backend openOrNull(final String selector) {
+			if (!org.spiketune.sim.opencl.OpenClBackend.available()) {
+				logFallback(org.spiketune.sim.opencl.OpenClPlatforms.unavailableReason().orElse("no device"));
+				return null;
+			}
+			return org.spiketune.sim.opencl.OpenClBackend.open(selector);
+		}
+
+		/** An OpenCL GPU, or null (logged) when there is none or it cannot run the kernels. */
+		static Backend gpuOrNull() {
+			if (!org.spiketune.sim.opencl.OpenClBackend.available() || org.spiketune.sim.opencl.OpenClPlatforms
+				.devices().stream().noneMatch(org.spiketune.sim.opencl.DeviceInfo::gpu))
+			{
+				logFallback("no OpenCL GPU");
+				return null;
+			}
+			try {
+				return org.spiketune.sim.opencl.OpenClBackend.open("gpu");
+			}
+			catch (final SimulationException e) {
+				logFallback(e.getMessage());
+				return null;
+			}
+		}
+	}
+
+	private static synchronized void logFallback(final String reason) {
+		if (fallbackLogged) return;
+		fallbackLogged = true;
+		LOG.info("OpenCL backend not used (" + reason + "); simulating on the CPU backend");
 	}
 }

@@ -87,8 +87,7 @@ public final class CpuBackend implements Backend {
 	private MemberRun newRun(final CompiledNetwork network, final SimulationRequest request, final int member,
 		final int partitions)
 	{
-		return new MemberRun(network, request.network(), member, request.members().get(member), request.steps(),
-			request.recording(), partitions);
+		return new MemberRun(network, request, member, partitions);
 	}
 
 	/** Each worker takes the next unsimulated member until none is left. */

@@ -1,10 +1,10 @@
 package org.spiketune.sim.cpu;
 
-import java.util.Arrays;
-
 import org.spiketune.sim.Channel;
 import org.spiketune.sim.CompiledGroup;
 import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.NeuronKind;
+import org.spiketune.sim.NeuronState;
 
 /**
  * The state of one group of one member, struct-of-arrays indexed by local neuron: v, u (Izhikevich u,
@@ -51,28 +51,22 @@ final class GroupState {
 
 	private void initialize(final float dt) {
 		final float[][] p = parameters;
-		switch (group.kind()) {
-			case IZHIKEVICH -> {
-				System.arraycopy(p[5], 0, v, 0, v.length);
-				for (int l = 0; l < v.length; l++) u[l] = p[1][l] * p[5][l];
-			}
-			case ADEX -> {
-				System.arraycopy(p[2], 0, v, 0, v.length);
-				refractorySteps = stepsOf(p[10], dt);
-			}
-			case LIF -> {
-				System.arraycopy(p[1], 0, v, 0, v.length);
-				refractorySteps = stepsOf(p[5], dt);
-				lifDecay = new float[v.length];
-				for (int l = 0; l < v.length; l++) lifDecay[l] = (float) Math.exp(-dt / (double) p[0][l]);
-			}
-			case POISSON -> {
-				spikeProbability = new float[v.length];
-				for (int l = 0; l < v.length; l++) {
-					spikeProbability[l] = (float) Math.min(1.0, p[0][l] * (double) dt / 1000.0);
-				}
-				Arrays.fill(v, 0f);
-			}
+		final NeuronKind kind = group.kind();
+		for (int l = 0; l < v.length; l++) {
+			v[l] = NeuronState.initialV(kind, p, l);
+			u[l] = NeuronState.initialU(kind, p, l);
+		}
+		if (kind == NeuronKind.ADEX || kind == NeuronKind.LIF) {
+			refractorySteps = new int[v.length];
+			for (int l = 0; l < v.length; l++) refractorySteps[l] = NeuronState.refractorySteps(kind, p, l, dt);
+		}
+		if (kind == NeuronKind.LIF) {
+			lifDecay = new float[v.length];
+			for (int l = 0; l < v.length; l++) lifDecay[l] = NeuronState.lifDecay(p, l, dt);
+		}
+		if (kind == NeuronKind.POISSON) {
+			spikeProbability = new float[v.length];
+			for (int l = 0; l < v.length; l++) spikeProbability[l] = NeuronState.spikeProbability(p, l, dt);
 		}
 	}
 
@@ -85,9 +79,4 @@ final class GroupState {
 		throw new IllegalArgumentException("channel " + channel + " does not reach group " + group.name());
 	}
 
-	private static int[] stepsOf(final float[] ms, final float dt) {
-		final int[] result = new int[ms.length];
-		for (int l = 0; l < ms.length; l++) result[l] = (int) Math.round(ms[l] / (double) dt);
-		return result;
-	}
 }

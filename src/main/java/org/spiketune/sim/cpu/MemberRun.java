@@ -1,7 +1,5 @@
 package org.spiketune.sim.cpu;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.spiketune.model.NetworkSpec;
@@ -15,11 +13,10 @@ import org.spiketune.sim.CompiledProjection;
 import org.spiketune.sim.Connectivity;
 import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberParameters;
+import org.spiketune.sim.MemberResults;
+import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.MemberResult;
-import org.spiketune.sim.PopulationRates;
 import org.spiketune.sim.Recording;
-import org.spiketune.sim.SpikeRecord;
-import org.spiketune.sim.StateTraces;
 
 /**
  * One member's simulation, split into {@code partitions} ranges of neurons that run on separate threads
@@ -37,7 +34,6 @@ final class MemberRun {
 	private static final int LANES = 256;
 
 	private final CompiledNetwork network;
-	private final Member member;
 	private final int index;
 	private final int steps;
 	private final int n;
@@ -49,19 +45,22 @@ final class MemberRun {
 	/** Per projection: the target group's ring for the projection's channel, [slot][local target]. */
 	private final float[][][] targetRing;
 
-	private final int binSteps;
-	private final int bins;
+	private final SimulationRequest request;
 	private final int[] traced;
 	private final float[] traceV, traceU;
 
 	private final Partition[] partitions;
 	private final SpinBarrier barrier;
 
-	MemberRun(final CompiledNetwork network, final NetworkSpec spec, final int index, final Member member,
-		final int steps, final Recording recording, final int partitionCount)
+	MemberRun(final CompiledNetwork network, final SimulationRequest request, final int index,
+		final int partitionCount)
 	{
+		final NetworkSpec spec = request.network();
+		final Member member = request.members().get(index);
+		final int steps = request.steps();
+		final Recording recording = request.recording();
+		this.request = request;
 		this.network = network;
-		this.member = member;
 		this.index = index;
 		this.steps = steps;
 		this.n = network.neuronCount();
@@ -79,8 +78,6 @@ final class MemberRun {
 			final GroupState target = groups[p.targetGroup()];
 			targetRing[p.index()] = target.ring[target.inputIndex(p.channel())];
 		}
-		binSteps = Math.max(1, (int) Math.round(recording.rateBinMs() / dt));
-		bins = (steps + binSteps - 1) / binSteps;
 		traced = recording.tracedNeurons();
 		traceV = new float[Math.multiplyExact(steps, traced.length)];
 		traceU = new float[traceV.length];
@@ -110,26 +107,9 @@ final class MemberRun {
 
 	MemberResult result() {
 		final EventLog[] logs = new EventLog[partitions.length];
-		final int groupCount = groups.length;
-		final int[] counts = new int[bins * groupCount];
-		for (int q = 0; q < partitions.length; q++) {
-			logs[q] = partitions[q].events;
-			for (int k = 0; k < counts.length; k++) counts[k] += partitions[q].binCounts[k];
-		}
+		for (int q = 0; q < partitions.length; q++) logs[q] = partitions[q].events;
 		final EventLog events = EventLog.merge(logs);
-		final double dtMs = network.spec().dtMs();
-		final SpikeRecord spikes = new SpikeRecord(n, dtMs, steps, events.steps(), events.neurons());
-		final List<String> names = new ArrayList<>();
-		final int[] sizes = new int[groupCount];
-		final boolean[] sources = new boolean[groupCount];
-		for (final CompiledGroup g : network.groups()) {
-			names.add(g.name());
-			sizes[g.index()] = g.size();
-			sources[g.index()] = g.isSource();
-		}
-		final PopulationRates rates = new PopulationRates(names, sizes, sources, binSteps * dtMs, steps * dtMs,
-			counts);
-		return new MemberResult(index, member, spikes, rates, new StateTraces(traced, steps, traceV, traceU));
+		return MemberResults.of(network, request, index, events.steps(), events.neurons(), traceV, traceU);
 	}
 
 	/** The neurons [from, to) of a member, simulated by one thread. */
@@ -141,7 +121,6 @@ final class MemberRun {
 		private final int[][] fired;
 		private final int[] firedCount = new int[2];
 		private final EventLog events;
-		private final int[] binCounts;
 		private final PhiloxLanes lanes = new PhiloxLanes(LANES);
 		private final PhiloxStream slowPath = new PhiloxStream(0, 0, 0, 0);
 		private final int[] slow = new int[4 * LANES];
@@ -159,7 +138,6 @@ final class MemberRun {
 			}
 			fired = new int[][] { new int[to - from], new int[to - from] };
 			events = new EventLog(Math.max(1024, (to - from) * 4));
-			binCounts = new int[bins * groups.length];
 		}
 
 		@Override
@@ -174,9 +152,7 @@ final class MemberRun {
 					for (final GroupState g : groups) {
 						final int gi = g.group.index();
 						if (lo[gi] >= hi[gi]) continue;
-						final int before = count;
 						count = update(g, lo[gi], hi[gi], step, fired[parity], count);
-						binCounts[(step / binSteps) * groups.length + gi] += count - before;
 					}
 					firedCount[parity] = count;
 					events.add(step, fired[parity], count);

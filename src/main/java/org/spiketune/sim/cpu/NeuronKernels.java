@@ -18,7 +18,7 @@ final class NeuronKernels {
 	static void izhikevichIntegrate(final int lo, final int hi, final float[] v, final float[] u,
 		final float[] input, final float[] a, final float[] b, final int substeps, final float dt)
 	{
-		final float h = dt / substeps;
+		final float h = org.spiketune.sim.NeuronState.substep(dt, substeps);
 		for (int s = 1; s < substeps; s++) {
 			for (int l = lo; l < hi; l++) v[l] += h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l]);
 		}
@@ -56,7 +56,7 @@ final class NeuronKernels {
 	{
 		final float[] cm = p[0], gl = p[1], el = p[2], vt = p[3], slope = p[4], tauw = p[5], a = p[6], b = p[7],
 				reset = p[8], peak = p[9];
-		final float h = dt / substeps;
+		final float h = org.spiketune.sim.NeuronState.substep(dt, substeps);
 		for (int l = lo; l < hi; l++) {
 			float vi = v[l];
 			float wi = w[l];

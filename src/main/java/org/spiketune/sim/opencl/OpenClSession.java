@@ -1,0 +1,376 @@
+package org.spiketune.sim.opencl;
+
+import static org.jocl.CL.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.jocl.cl_queue_properties;
+import org.spiketune.random.Ziggurat;
+import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.MemberResults;
+import org.spiketune.sim.MemoryEstimate;
+import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.SimulationRequest;
+
+/**
+ * One OpenCL device, opened: context, queue, the built program, and the network's tables (kept on the device
+ * while the same compiled network comes back, as it does every generation of a tuning run).
+ *
+ * @implNote One caller at a time ({@code synchronized}); close to free the device memory.
+ */
+final class OpenClSession implements AutoCloseable {
+
+	/** Steps simulated per launch at most; a launch also stops when a member's event buffer fills up. */
+	static final int STEPS_PER_LAUNCH = 1000;
+
+	final DeviceInfo info;
+	private final cl_device_id device;
+	private final cl_context context;
+	private final cl_command_queue queue;
+	private final cl_program program;
+	private final cl_kernel kernel;
+	private final int localSize;
+	/** Device memory this session may use, in bytes (80% of the device's unless limited). */
+	private final long memoryBudget;
+	private CompiledNetwork uploaded;
+	private final List<cl_mem> networkBuffers = new ArrayList<>();
+	private long networkBytes;
+
+	private OpenClSession(final OpenClPlatforms.Found found, final long memoryLimit) {
+		info = found.info();
+		memoryBudget = memoryLimit > 0 ? Math.min(memoryLimit, info.globalMemory()) : (long) (info.globalMemory() *
+			0.8);
+		device = found.device();
+		final cl_context_properties properties = new cl_context_properties();
+		properties.addProperty(CL_CONTEXT_PLATFORM, found.platform());
+		context = clCreateContext(properties, 1, new cl_device_id[] { device }, null, null, null);
+		queue = clCreateCommandQueueWithProperties(context, device, new cl_queue_properties(), null);
+		final String[] sources = KernelSource.sources();
+		program = clCreateProgramWithSource(context, sources.length, sources, null, null);
+		try {
+			clBuildProgram(program, 0, null, buildOptions(device), null, null);
+		}
+		catch (final CLException e) {
+			throw new SimulationException("OpenCL kernels do not build on " + info.describe() + ":\n" + OpenClPlatforms
+				.buildLog(program, device), e);
+		}
+		kernel = clCreateKernel(program, "simulate", null);
+		final long[] kernelMax = new long[1];
+		clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(kernelMax),
+			null);
+		localSize = (int) Math.max(1, Math.min(info.gpu() ? 256 : 64, Math.min(kernelMax[0], info
+			.maxWorkGroupSize())));
+		probe();
+	}
+
+	/** Opens the device; {@code memoryLimit > 0} caps the device memory used (bytes). */
+	static OpenClSession open(final OpenClPlatforms.Found found, final long memoryLimit) {
+		return new OpenClSession(found, memoryLimit);
+	}
+
+	/** Division must round as Java's does; the option exists only where the device supports it. */
+	private static String buildOptions(final cl_device_id device) {
+		final long[] config = new long[1];
+		clGetDeviceInfo(device, CL_DEVICE_SINGLE_FP_CONFIG, Sizeof.cl_long, Pointer.to(config), null);
+		return (config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0 ? "-cl-fp32-correctly-rounded-divide-sqrt"
+			: "";
+	}
+
+	/** Runs the probe kernel: Philox's known answer and an unfused float operation, checked on the host. */
+	private void probe() {
+		final cl_kernel probe = clCreateKernel(program, "probe", null);
+		final int[] words = new int[4];
+		final float[] product = { 1.5f };
+		final cl_mem out = clCreateBuffer(context, CL_MEM_WRITE_ONLY, 4L * Sizeof.cl_uint, null, null);
+		final cl_mem value = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, Sizeof.cl_float,
+			Pointer.to(product), null);
+		try {
+			clSetKernelArg(probe, 0, Sizeof.cl_mem, Pointer.to(out));
+			clSetKernelArg(probe, 1, Sizeof.cl_mem, Pointer.to(value));
+			clEnqueueNDRangeKernel(queue, probe, 1, null, new long[] { 1 }, new long[] { 1 }, 0, null, null);
+			clEnqueueReadBuffer(queue, out, CL_TRUE, 0, 4L * Sizeof.cl_uint, Pointer.to(words), 0, null, null);
+			clEnqueueReadBuffer(queue, value, CL_TRUE, 0, Sizeof.cl_float, Pointer.to(product), 0, null, null);
+		}
+		finally {
+			clReleaseMemObject(out);
+			clReleaseMemObject(value);
+			clReleaseKernel(probe);
+		}
+		final int[] expected = new int[4];
+		org.spiketune.random.Philox4x32.block(0, 0, 0, 0, 0, 0, expected);
+		if (!java.util.Arrays.equals(words, expected) || product[0] != 0.04f * 1.5f + 5.0f) {
+			throw new SimulationException("OpenCL device " + info.describe() + " computes Philox or float operations " +
+				"differently from Java; it is not used");
+		}
+	}
+
+	private int launches;
+
+	int localSize() {
+		return localSize;
+	}
+
+	/** Member groups the last run was split into (by device memory). */
+	int lastSplit() {
+		return launches;
+	}
+
+	/** Simulates members {@code first .. first + count - 1} of the request. */
+	synchronized List<MemberResult> run(final CompiledNetwork network, final SimulationRequest request,
+		final int first, final int count)
+	{
+		try {
+			upload(network);
+			final int total = request.steps();
+			final int traced = request.recording().tracedCount();
+			final int capacity = capacity(network, total);
+			final long perMember = bytesPerMember(network, request);
+			final int chunk = membersPerLaunch(network, perMember, capacity, total, traced);
+			launches = (count + chunk - 1) / chunk;
+			final List<MemberResult> results = new ArrayList<>(count);
+			for (int start = first; start < first + count; start += chunk) {
+				results.addAll(launch(network, request, start, Math.min(chunk, first + count - start), capacity));
+			}
+			return results;
+		}
+		catch (final CLException e) {
+			throw new SimulationException("OpenCL failed on " + info.describe() + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Device bytes one member of the request needs: its parameters, state, delay rings, events and traces. */
+	static long bytesPerMember(final CompiledNetwork network, final SimulationRequest request) {
+		return DeviceMembers.bytesPerMember(network, capacity(network, request.steps()), request.steps(), request
+			.recording().tracedCount());
+	}
+
+	/** Event capacity per member: room for 100 Hz over a launch, at least a few steps of all neurons firing. */
+	static int capacity(final CompiledNetwork network, final int totalSteps) {
+		final long n = network.neuronCount();
+		final long steps = Math.min(totalSteps, STEPS_PER_LAUNCH);
+		return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(4 * n, (long) (n * steps * network.dtMs() * 0.1) + n));
+	}
+
+	/** How many members fit on the device at once; throws, with the figures, when not even one does. */
+	private int membersPerLaunch(final CompiledNetwork network, final long perMember, final int capacity,
+		final int total, final int traced)
+	{
+		return membersPerLaunch(info, memoryBudget, networkBytes, network, perMember, capacity, total, traced);
+	}
+
+	static int membersPerLaunch(final DeviceInfo info, final long budget, final long networkBytes,
+		final CompiledNetwork network, final long perMember, final int capacity, final int total, final int traced)
+	{
+		final long usable = budget - networkBytes;
+		final long n = network.neuronCount();
+		final long largestPerMember = Math.max(Math.max(4L * DeviceMembers.MAX_PARAMS * n, 4L * Math.max(1, network
+			.channels().size()) * network.ringLength() * n), Math.max(4L * capacity, 4L * total * traced));
+		final long byMemory = usable / perMember;
+		final long byAllocation = info.maxAllocation() / Math.max(1, largestPerMember);
+		final long members = Math.min(byMemory, byAllocation);
+		if (members < 1) {
+			throw new SimulationException("one member of network '" + network.spec().name() + "' needs about " +
+				MemoryEstimate.format(perMember) + " on " + info.describe() + " (largest buffer " + MemoryEstimate.format(
+					largestPerMember) + "), which offers " + MemoryEstimate.format(Math.max(0, usable)) + " after the " +
+				"network's " + MemoryEstimate.format(networkBytes) + " and allocations of at most " + MemoryEstimate
+					.format(info.maxAllocation()) + "; use the CPU backend or a shorter run with fewer traces");
+		}
+		return (int) Math.min(Integer.MAX_VALUE, members);
+	}
+
+	private void upload(final CompiledNetwork network) {
+		if (uploaded == network) return;
+		releaseNetwork();
+		final DeviceNetwork packed = new DeviceNetwork(network);
+		networkBytes = packed.bytes();
+		if (networkBytes > memoryBudget) {
+			throw new SimulationException("network '" + network.spec().name() + "' needs " + MemoryEstimate.format(
+				networkBytes) + " on " + info.describe() + ", more than the " + MemoryEstimate.format(memoryBudget) +
+				" it may use; use the CPU backend");
+		}
+		for (final Object array : new Object[] { packed.groupTable, packed.groupH, packed.groupChannels,
+			packed.groupOut, packed.neuronGroup, packed.stepBounds, packed.stepAmps, packed.projTable, packed.weights,
+			packed.rows, packed.targets, packed.delays, packed.channelKind, packed.channelDecay, Ziggurat.acceptTable(),
+			Ziggurat.widthTable(), Ziggurat.densityTable() })
+		{
+			networkBuffers.add(readOnly(array));
+		}
+		uploaded = network;
+	}
+
+	private List<MemberResult> launch(final CompiledNetwork network, final SimulationRequest request,
+		final int first, final int count, final int capacity)
+	{
+		final DeviceMembers members = new DeviceMembers(network, request, first, count);
+		final int n = network.neuronCount(), total = request.steps();
+		final int channels = Math.max(1, network.channels().size());
+		final int traced = request.recording().tracedCount();
+		final List<cl_mem> buffers = new ArrayList<>();
+		try {
+			final cl_mem tracedNeurons = track(buffers, readOnly(request.recording().tracedNeurons()));
+			final cl_mem keys = track(buffers, readOnly(members.keys));
+			final cl_mem params = track(buffers, readOnly(members.params));
+			final cl_mem refractorySteps = track(buffers, readOnly(members.refractorySteps));
+			final cl_mem bias = track(buffers, readOnly(members.bias));
+			final cl_mem noise = track(buffers, readOnly(members.noise));
+			final cl_mem gain = track(buffers, readOnly(members.gain));
+			final cl_mem v = track(buffers, readWrite(members.v));
+			final cl_mem u = track(buffers, readWrite(members.u));
+			final cl_mem refractory = track(buffers, zeros(4L * count * n));
+			final cl_mem rings = track(buffers, zeros(4L * count * channels * network.ringLength() * n));
+			final cl_mem currents = track(buffers, zeros(4L * count * channels * n));
+			final cl_mem spikes = track(buffers, zeros(4L * count * n));
+			final cl_mem outStep = track(buffers, zeros(4L * count * capacity));
+			final cl_mem outNeuron = track(buffers, zeros(4L * count * capacity));
+			final cl_mem outCount = track(buffers, zeros(4L * count));
+			final cl_mem stepsDone = track(buffers, zeros(4L * count));
+			final cl_mem traceV = track(buffers, zeros(4L * count * total * traced));
+			final cl_mem traceU = track(buffers, zeros(4L * count * total * traced));
+			int a = 0;
+			a = argInt(a, n);
+			a = argInt(a, network.ringLength());
+			a = argInt(a, traced);
+			a = argInt(a, total);
+			clSetKernelArg(kernel, a++, Sizeof.cl_float, Pointer.to(new float[] { network.dtMs() }));
+			for (int k = 0; k < 14; k++) a = argMem(a, networkBuffers.get(k));
+			a = argMem(a, tracedNeurons);
+			for (int k = 14; k < 17; k++) a = argMem(a, networkBuffers.get(k));
+			a = argInt(a, channels);
+			a = argInt(a, network.groups().size());
+			a = argInt(a, network.projections().size());
+			for (final cl_mem m : new cl_mem[] { keys, params, refractorySteps, bias, noise, gain, v, u, refractory,
+				rings, currents })
+			{
+				a = argMem(a, m);
+			}
+			final int stepEndArg = a++;
+			a = argInt(a, capacity);
+			for (final cl_mem m : new cl_mem[] { spikes, outStep, outNeuron, outCount, stepsDone, traceV, traceU }) {
+				a = argMem(a, m);
+			}
+			clSetKernelArg(kernel, a, Sizeof.cl_int * (localSize + 1L), null);
+			final DeviceNetwork.IntList[] steps = new DeviceNetwork.IntList[count], neurons =
+				new DeviceNetwork.IntList[count];
+			for (int m = 0; m < count; m++) {
+				steps[m] = new DeviceNetwork.IntList();
+				neurons[m] = new DeviceNetwork.IntList();
+			}
+			final int[] done = new int[count], recorded = new int[count];
+			int slowest = 0;
+			while (slowest < total) {
+				if (Thread.currentThread().isInterrupted()) {
+					throw new java.util.concurrent.CancellationException("simulation interrupted at step " + slowest);
+				}
+				clSetKernelArg(kernel, stepEndArg, Sizeof.cl_int, Pointer.to(new int[] { Math.min(total, slowest +
+					STEPS_PER_LAUNCH) }));
+				clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] { (long) count * localSize }, new long[] {
+					localSize }, 0, null, null);
+				clEnqueueReadBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(recorded), 0, null, null);
+				clEnqueueReadBuffer(queue, stepsDone, CL_TRUE, 0, 4L * count, Pointer.to(done), 0, null, null);
+				for (int m = 0; m < count; m++) {
+					if (recorded[m] == 0) continue;
+					final int[] s = new int[recorded[m]], i = new int[recorded[m]];
+					clEnqueueReadBuffer(queue, outStep, CL_TRUE, 4L * m * capacity, 4L * s.length, Pointer.to(s), 0, null,
+						null);
+					clEnqueueReadBuffer(queue, outNeuron, CL_TRUE, 4L * m * capacity, 4L * i.length, Pointer.to(i), 0, null,
+						null);
+					for (int k = 0; k < s.length; k++) {
+						steps[m].add(s[k]);
+						neurons[m].add(i[k]);
+					}
+				}
+				clEnqueueWriteBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(new int[count]), 0, null, null);
+				int next = total;
+				for (final int d : done) next = Math.min(next, d);
+				if (next <= slowest) throw new SimulationException("OpenCL simulation made no progress at step " + next);
+				slowest = next;
+			}
+			final float[] tv = new float[count * total * traced], tu = new float[tv.length];
+			if (tv.length > 0) {
+				clEnqueueReadBuffer(queue, traceV, CL_TRUE, 0, 4L * tv.length, Pointer.to(tv), 0, null, null);
+				clEnqueueReadBuffer(queue, traceU, CL_TRUE, 0, 4L * tu.length, Pointer.to(tu), 0, null, null);
+			}
+			final List<MemberResult> results = new ArrayList<>(count);
+			for (int m = 0; m < count; m++) {
+				final int from = m * total * traced, to = from + total * traced;
+				results.add(MemberResults.of(network, request, first + m, steps[m].toArray(), neurons[m].toArray(), java.util
+					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to)));
+			}
+			return results;
+		}
+		finally {
+			for (final cl_mem m : buffers) clReleaseMemObject(m);
+		}
+	}
+
+	private int argInt(final int index, final int value) {
+		clSetKernelArg(kernel, index, Sizeof.cl_int, Pointer.to(new int[] { value }));
+		return index + 1;
+	}
+
+	private int argMem(final int index, final cl_mem buffer) {
+		clSetKernelArg(kernel, index, Sizeof.cl_mem, Pointer.to(buffer));
+		return index + 1;
+	}
+
+	private static cl_mem track(final List<cl_mem> buffers, final cl_mem buffer) {
+		buffers.add(buffer);
+		return buffer;
+	}
+
+	/** A device copy of an int, float or double array (at least one element: OpenCL has no empty buffers). */
+	private cl_mem readOnly(final Object array) {
+		return copy(array, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR);
+	}
+
+	private cl_mem readWrite(final Object array) {
+		return copy(array, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR);
+	}
+
+	private cl_mem copy(final Object array, final long flags) {
+		return switch (array) {
+			case int[] a -> a.length == 0 ? zeros(4) : clCreateBuffer(context, flags, 4L * a.length, Pointer.to(a), null);
+			case float[] a -> a.length == 0 ? zeros(4) : clCreateBuffer(context, flags, 4L * a.length, Pointer.to(a),
+				null);
+			case double[] a -> a.length == 0 ? zeros(8) : clCreateBuffer(context, flags, 8L * a.length, Pointer.to(a),
+				null);
+			default -> throw new IllegalArgumentException("not an int, float or double array: " + array);
+		};
+	}
+
+	/** A zero-filled device buffer. */
+	private cl_mem zeros(final long bytes) {
+		final long size = Math.max(4, bytes);
+		final cl_mem buffer = clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, null);
+		clEnqueueFillBuffer(queue, buffer, Pointer.to(new int[] { 0 }), Sizeof.cl_int, 0, size, 0, null, null);
+		return buffer;
+	}
+
+	private void releaseNetwork() {
+		for (final cl_mem m : networkBuffers) clReleaseMemObject(m);
+		networkBuffers.clear();
+		uploaded = null;
+		networkBytes = 0;
+	}
+
+	@Override
+	public synchronized void close() {
+		releaseNetwork();
+		clReleaseKernel(kernel);
+		clReleaseProgram(program);
+		clReleaseCommandQueue(queue);
+		clReleaseContext(context);
+	}
+}

@@ -1,0 +1,67 @@
+// SpikeTune OpenCL kernels: shared definitions. Every file of the program keeps the Java backend's float
+// operation order; no contraction into fused multiply-adds, so results match the CPU backend bit for bit.
+#pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+
+// neuron kinds (sim.NeuronKind ordinal)
+#define KIND_IZHIKEVICH 0
+#define KIND_ADEX 1
+#define KIND_LIF 2
+#define KIND_POISSON 3
+
+// connectivity kinds
+#define CONN_DENSE 0
+#define CONN_ONE_TO_ONE 1
+#define CONN_SPARSE 2
+
+// channel kinds (sim.Channel.Kind ordinal)
+#define CHANNEL_PULSE 0
+#define CHANNEL_EXPONENTIAL 1
+
+// per-neuron parameter slots: the model's parameters in their order; LIF's decay in slot 6
+#define MAX_PARAMS 11
+#define LIF_DECAY_SLOT 6
+
+// group table: GROUP_FIELDS ints per group
+#define GROUP_FIELDS 10
+#define G_OFFSET 0
+#define G_SIZE 1
+#define G_KIND 2
+#define G_SUBSTEPS 3
+#define G_STEP_FIRST 4
+#define G_STEP_COUNT 5
+#define G_CHANNEL_FIRST 6
+#define G_CHANNEL_COUNT 7
+#define G_OUT_FIRST 8
+#define G_OUT_COUNT 9
+
+// projection table: PROJ_FIELDS ints per projection
+#define PROJ_FIELDS 11
+#define P_KIND 0
+#define P_SOURCE_OFFSET 1
+#define P_TARGET_OFFSET 2
+#define P_TARGET_SIZE 3
+#define P_CHANNEL 4
+#define P_DELAY 5
+#define P_WEIGHTS 6
+#define P_ROWS 7
+#define P_TARGETS 8
+#define P_DELAYS 9
+#define P_INDEX 10
+
+// counter word 2 of the random streams (random.Keys)
+#define STREAM_NOISE 1u
+#define STREAM_POISSON 2u
+#define SLOW_PATH_BIT 0x80000000u
+
+// The network, shared by all members of a launch.
+typedef struct {
+	int n;            // neurons
+	int groups;
+	int projections;
+	int channels;
+	int ring;         // slots per delay ring
+	int traced;       // traced neurons
+	int total_steps;
+	float dt;
+} Net;

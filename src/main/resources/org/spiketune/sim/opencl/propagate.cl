@@ -1,0 +1,36 @@
+// Spike-propagation phase (MemberRun.Partition.push): one spike through one projection into the delay
+// rings of its targets, the work-group's items spread over the targets (dense) or synapses (sparse).
+// Spikes and projections are taken one at a time, in order, with a barrier between (in simulate.cl), so
+// every target sums its inputs in the CPU backend's order.
+
+void propagate(int s, __global const int* proj, int step, int n, int ring, float gain,
+	__global const float* weights, __global const int* rows, __global const int* targets,
+	__global const int* delays, __global float* ring_m, int lid, int size)
+{
+	const int kind = proj[P_KIND];
+	const int row = s - proj[P_SOURCE_OFFSET];
+	const int target_offset = proj[P_TARGET_OFFSET];
+	const int channel = proj[P_CHANNEL];
+	const int delay = proj[P_DELAY];
+	if (kind == CONN_DENSE) {
+		const int nt = proj[P_TARGET_SIZE];
+		__global float* buffer = ring_m + ((size_t)channel * ring + (step + delay) % ring) * n + target_offset;
+		__global const float* w = weights + proj[P_WEIGHTS] + (size_t)row * nt;
+		for (int t = lid; t < nt; t += size) buffer[t] = buffer[t] + w[t] * gain;
+	}
+	else if (kind == CONN_ONE_TO_ONE) {
+		if (lid == 0) {
+			__global float* cell = ring_m + ((size_t)channel * ring + (step + delay) % ring) * n + target_offset + row;
+			*cell = *cell + weights[proj[P_WEIGHTS] + row] * gain;
+		}
+	}
+	else {
+		const int first = rows[proj[P_ROWS] + row], last = rows[proj[P_ROWS] + row + 1];
+		for (int k = first + lid; k < last; k += size) {
+			const int d = delay >= 0 ? delay : delays[proj[P_DELAYS] + k];
+			__global float* cell = ring_m + ((size_t)channel * ring + (step + d) % ring) * n + target_offset +
+				targets[proj[P_TARGETS] + k];
+			*cell = *cell + weights[proj[P_WEIGHTS] + k] * gain;
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// The simulation kernel: one work-group per batch member, advancing it from its steps_done to step_end (or
+// until its event buffer could overflow in the next step; the host drains it and launches again). Each step
+// runs the phases of the other files in the CPU backend's order: input and noise, state update, threshold
+// and reset (phase A, neurons in chunks of four per item); recording; propagation.
+
+__kernel void simulate(
+	// network
+	const int n, const int ring, const int traced_count, const int total_steps, const float dt,
+	__global const int* group_table, __global const float* group_h, __global const int* group_channels,
+	__global const int* group_out, __global const int* neuron_group, __global const int* step_bounds,
+	__global const float* step_amps, __global const int* proj_table, __global const float* weights,
+	__global const int* rows, __global const int* targets, __global const int* delays,
+	__global const int* channel_kind, __global const float* channel_decay, __global const int* traced,
+	__global const int* accept, __global const float* width, __global const double* density,
+	// members
+	const int channels, const int groups, const int projections, __global const uint* keys,
+	__global const float* params, __global const int* refractory_steps, __global const float* bias,
+	__global const float* noise, __global const float* gain,
+	// state
+	__global float* v, __global float* u, __global int* refractory, __global float* rings,
+	__global float* currents,
+	// this launch
+	const int step_end, const int capacity, __global int* spikes, __global int* out_step,
+	__global int* out_neuron, __global int* out_count, __global int* steps_done, __global float* trace_v,
+	__global float* trace_u, __local int* scan)
+{
+	const int m = get_group_id(0);
+	const int lid = get_local_id(0);
+	const int size = get_local_size(0);
+	const uint k0 = keys[2 * m], k1 = keys[2 * m + 1];
+	__global float* v_m = v + (size_t)m * n;
+	__global float* u_m = u + (size_t)m * n;
+	__global int* refractory_m = refractory + (size_t)m * n;
+	__global float* ring_m = rings + (size_t)m * channels * ring * n;
+	__global float* current_m = currents + (size_t)m * channels * n;
+	__global const float* params_m = params + (size_t)m * MAX_PARAMS * n;
+	__global const int* refractory_steps_m = refractory_steps + (size_t)m * n;
+	__global int* spikes_m = spikes + (size_t)m * n;
+	__global int* out_step_m = out_step + (size_t)m * capacity;
+	__global int* out_neuron_m = out_neuron + (size_t)m * capacity;
+	__global float* trace_v_m = trace_v + (size_t)m * total_steps * traced_count;
+	__global float* trace_u_m = trace_u + (size_t)m * total_steps * traced_count;
+
+	int recorded = out_count[m];
+	int step = steps_done[m];
+	barrier(CLK_GLOBAL_MEM_FENCE);
+	for (; step < step_end && recorded + n <= capacity; step++) {
+		const int slot = step % ring;
+		// phase A: input, noise, update, threshold and reset; spikes compacted in ascending order
+		int count = 0;
+		for (int chunk = 0; chunk < n; chunk += 4 * size) {
+			const int q = chunk + 4 * lid;
+			int fired[4];
+			int nf = 0;
+			if (q < n) {
+				const uint4 nw = philox((uint)(q >> 2), (uint)step, STREAM_NOISE, 0u, k0, k1);
+				const uint4 pw = philox((uint)(q >> 2), (uint)step, STREAM_POISSON, 0u, k0, k1);
+				for (int j = 0; j < 4; j++) {
+					const int i = q + j;
+					if (i >= n) break;
+					const int g = neuron_group[i];
+					__global const int* gt = group_table + g * GROUP_FIELDS;
+					const int kind = gt[G_KIND];
+					const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
+					int spiked = 0;
+					if (kind == KIND_POISSON) {
+						spiked = poisson_fires(j == 0 ? pw.x : j == 1 ? pw.y : j == 2 ? pw.z : pw.w, params_m[i]);
+					}
+					else {
+						float input = gather_input(i, n, ring, slot, group_channels, gt[G_CHANNEL_FIRST],
+							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, ring_m, current_m);
+						const float external = bias[m * groups + g] + step_current(step, step_bounds, step_amps,
+							gt[G_STEP_FIRST], gt[G_STEP_COUNT]);
+						input = add_external(input, external, noise[m * groups + g], noise_word, i, step, k0, k1, accept,
+							width, density);
+						float vi = v_m[i], ui = u_m[i];
+						int ri = refractory_m[i];
+						if (kind == KIND_IZHIKEVICH) {
+							izhikevich_integrate(&vi, &ui, input, params_m[0 * n + i], params_m[1 * n + i], gt[G_SUBSTEPS],
+								group_h[g], dt);
+							spiked = izhikevich_reset(&vi, &ui, params_m[2 * n + i], params_m[3 * n + i], params_m[4 * n + i]);
+						}
+						else if (kind == KIND_ADEX) {
+							spiked = adex_update(&vi, &ui, &ri, input, params_m, n, i, refractory_steps_m[i], gt[G_SUBSTEPS],
+								group_h[g]);
+						}
+						else {
+							lif_integrate(&vi, input, params_m[1 * n + i], params_m[4 * n + i], params_m[LIF_DECAY_SLOT * n + i]);
+							spiked = lif_reset(&vi, &ri, params_m[2 * n + i], params_m[3 * n + i], refractory_steps_m[i]);
+						}
+						v_m[i] = vi;
+						u_m[i] = ui;
+						refractory_m[i] = ri;
+					}
+					if (spiked) fired[nf++] = i;
+				}
+			}
+			int total;
+			const int offset = work_group_offset(nf, scan, lid, size, &total);
+			for (int k = 0; k < nf; k++) spikes_m[count + offset + k] = fired[k];
+			count += total;
+		}
+		barrier(CLK_GLOBAL_MEM_FENCE);
+		// recording
+		record_spikes(step, count, recorded, spikes_m, out_step_m, out_neuron_m, lid, size);
+		record_traces(step, traced_count, traced, neuron_group, group_table, v_m, u_m, trace_v_m, trace_u_m, lid,
+			size);
+		recorded += count;
+		// propagation: spikes ascending, each through its group's projections in order
+		for (int k = 0; k < count; k++) {
+			const int s = spikes_m[k];
+			__global const int* gt = group_table + neuron_group[s] * GROUP_FIELDS;
+			for (int o = 0; o < gt[G_OUT_COUNT]; o++) {
+				const int p = group_out[gt[G_OUT_FIRST] + o];
+				propagate(s, proj_table + p * PROJ_FIELDS, step, n, ring, gain[m * projections + p], weights, rows,
+					targets, delays, ring_m, lid, size);
+				barrier(CLK_GLOBAL_MEM_FENCE);
+			}
+		}
+	}
+	if (lid == 0) {
+		out_count[m] = recorded;
+		steps_done[m] = step;
+	}
+}

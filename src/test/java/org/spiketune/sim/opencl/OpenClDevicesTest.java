@@ -1,0 +1,141 @@
+package org.spiketune.sim.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.spiketune.sim.Backend;
+import org.spiketune.sim.BackendContract;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.NetworkCompiler;
+import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.backends.Backends;
+import org.spiketune.sim.cpu.CpuBackend;
+
+/**
+ * Choosing devices, splitting a batch by device memory and across devices, and the errors when it cannot
+ * fit: on whatever OpenCL this machine has (PoCL on CI); skipped, with the reason, without OpenCL.
+ */
+@Tag("opencl")
+class OpenClDevicesTest {
+
+	private static final SimulationRequest REQUEST = BackendContract.izhikevich2003Batch(400);
+
+	@BeforeAll
+	static void needsOpenCl() {
+		assumeTrue(OpenClBackend.available(), () -> "no OpenCL here: " + OpenClPlatforms.unavailableReason().orElse(
+			"?"));
+	}
+
+	private static long networkBytes() {
+		final CompiledNetwork network = NetworkCompiler.compile(REQUEST.network(), REQUEST.structureSeed());
+		return new DeviceNetwork(network).bytes();
+	}
+
+	private static long perMember() {
+		return OpenClSession.bytesPerMember(NetworkCompiler.compile(REQUEST.network(), REQUEST.structureSeed()),
+			REQUEST);
+	}
+
+	private static void assertSameAsCpu(final BatchResult actual) {
+		final BatchResult expected = new Simulator(new CpuBackend(1)).run(REQUEST);
+		for (int m = 0; m < REQUEST.size(); m++) {
+			assertEquals(m, actual.member(m).index());
+			assertTrue(expected.member(m).spikes().sameEvents(actual.member(m).spikes()), "member " + m);
+			assertEquals(expected.member(m).member(), actual.member(m).member());
+		}
+	}
+
+	@Test
+	void aBatchLargerThanTheDeviceMemoryRunsInSeveralLaunches() {
+		try (OpenClBackend backend = OpenClBackend.open("", networkBytes() + 2 * perMember() + perMember() / 2)) {
+			final BatchResult result = new Simulator(backend).run(REQUEST);
+			assertEquals(3, backend.lastLaunches(), "5 members, 2 per launch");
+			assertSameAsCpu(result);
+		}
+	}
+
+	@Test
+	void aMemberTooLargeForTheDeviceEvenAloneIsAClearError() {
+		try (OpenClBackend backend = OpenClBackend.open("", networkBytes() + perMember() / 2)) {
+			final SimulationException e = assertThrows(SimulationException.class, () -> new Simulator(backend).run(
+				REQUEST));
+			assertTrue(e.getMessage().startsWith("one member of network 'izhikevich2003' needs about"), e.getMessage());
+		}
+	}
+
+	@Test
+	void aNetworkTooLargeForTheDeviceIsAClearError() {
+		try (OpenClBackend backend = OpenClBackend.open("", networkBytes() / 2)) {
+			final SimulationException e = assertThrows(SimulationException.class, () -> new Simulator(backend).run(
+				REQUEST));
+			assertTrue(e.getMessage().startsWith("network 'izhikevich2003' needs"), e.getMessage());
+			assertTrue(e.getMessage().contains("use the CPU backend"), e.getMessage());
+		}
+	}
+
+	/** Two queues on the one device stand in for two devices: the members are shared out and come back in order. */
+	@Test
+	void aBatchSplitAcrossDevicesComesBackInMemberOrder() {
+		final OpenClPlatforms.Found device = OpenClPlatforms.probe().get(0);
+		try (OpenClBackend backend = OpenClBackend.on(List.of(device, device), 0)) {
+			assertEquals(2, backend.devices().size());
+			assertTrue(backend.device().contains(" + "), backend.device());
+			assertSameAsCpu(new Simulator(backend).run(REQUEST));
+		}
+	}
+
+	@Test
+	void anUnknownDeviceIsAnErrorListingTheDevices() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpenClBackend.open(
+			"no-such-device"));
+		assertTrue(e.getMessage().contains("no OpenCL device matches 'no-such-device'"), e.getMessage());
+		assertTrue(e.getMessage().contains(OpenClPlatforms.devices().get(0).name().trim()), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> Backends.byName("opencl:no-such-device", 0));
+		assertThrows(IllegalArgumentException.class, () -> OpenClBackend.open("99"));
+	}
+
+	@Test
+	void devicesAreChosenByIndexTypeOrName() {
+		final DeviceInfo first = OpenClPlatforms.devices().get(0);
+		try (OpenClBackend byIndex = OpenClBackend.open("0"); OpenClBackend byName = OpenClBackend.open(first.name()
+			.trim().substring(0, 4)); OpenClBackend all = OpenClBackend.open("all"))
+		{
+			assertEquals(first, byIndex.devices().get(0));
+			assertEquals(first, byName.devices().get(0));
+			assertTrue(all.devices().stream().allMatch(d -> d.platformIndex() == all.devices().get(0).platformIndex()));
+		}
+		final String type = first.gpu() ? "gpu" : "cpu";
+		try (OpenClBackend byType = OpenClBackend.open(type)) {
+			assertEquals(first.gpu(), byType.devices().get(0).gpu());
+		}
+	}
+
+	@Test
+	void autoTakesAnOpenClGpuElseTheCpuBackend() throws Exception {
+		final Backend auto = Backends.byName("auto", 1);
+		try {
+			final boolean gpu = OpenClPlatforms.devices().stream().anyMatch(DeviceInfo::gpu);
+			assertEquals(gpu ? "opencl" : "cpu", auto.name());
+		}
+		finally {
+			if (auto instanceof AutoCloseable c) c.close();
+		}
+		final Backend opencl = Backends.byName("opencl", 0);
+		try {
+			assertEquals("opencl", opencl.name());
+		}
+		finally {
+			((AutoCloseable) opencl).close();
+		}
+	}
+}

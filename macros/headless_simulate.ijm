@@ -6,7 +6,7 @@ args = getArgument();
 out = call("ij.Macro.getValue", args, "out", getDirectory("temp") + "spiketune-headless");
 File.makeDirectory(out);
 setBatchMode(true);
-result = call("org.spiketune.fiji.MacroBridge.run", "Simulate Network", "preset=izhikevich2003 duration=500 parameters=[] members=1 seed=3 backend=cpu threads=0 bin=1 output=[" + out + "]");
+result = call("org.spiketune.fiji.MacroBridge.run", "Simulate Network", "preset=izhikevich2003 duration=500 parameters=[] members=1 seed=3 backend=auto threads=0 bin=1 output=[" + out + "]");
 print(result);
 if (startsWith(result, "error:")) exit(result);
 selectImage("Population rate");

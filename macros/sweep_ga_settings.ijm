@@ -9,6 +9,6 @@ duration = call("ij.Macro.getValue", args, "duration", "500");
 repeats = call("ij.Macro.getValue", args, "repeats", "2");
 File.makeDirectory(out);
 setBatchMode(true);
-run("Sweep GA Settings", "preset=izhikevich2003 tune=[exc.bias=-5:5] target=5 crossovers=[0, 0.5, 0.95, 1] populations=[4, 20] population=20 crossover=0.8 repeats=" + repeats + " generations=" + generations + " duration=" + duration + " validation=3 seed=1 backend=cpu threads=0 output=[" + out + "]");
+run("Sweep GA Settings", "preset=izhikevich2003 tune=[exc.bias=-5:5] target=5 crossovers=[0, 0.5, 0.95, 1] populations=[4, 20] population=20 crossover=0.8 repeats=" + repeats + " generations=" + generations + " duration=" + duration + " validation=3 seed=1 backend=auto threads=0 output=[" + out + "]");
 selectImage("Error vs crossover fraction");
 saveAs("PNG", out + File.separator + "macro-crossover.png");

@@ -6,7 +6,7 @@ generations = call("ij.Macro.getValue", args, "generations", "100");
 duration = call("ij.Macro.getValue", args, "duration", "1000");
 File.makeDirectory(out);
 setBatchMode(true);
-run("Tune Network", "preset=izhikevich2003 tune=[exc.bias=-5:5] target=5 algorithm=ga population=20 generations=" + generations + " crossover=0.95 mutation=[] steady=0 stopat=[] minutes=0 duration=" + duration + " samples=1 reevaluate vary confirm=5 seed=1 backend=cpu threads=0 output=[" + out + "]");
+run("Tune Network", "preset=izhikevich2003 tune=[exc.bias=-5:5] target=5 algorithm=ga population=20 generations=" + generations + " crossover=0.95 mutation=[] steady=0 stopat=[] minutes=0 duration=" + duration + " samples=1 reevaluate vary confirm=5 seed=1 backend=auto threads=0 output=[" + out + "]");
 print("best: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "best"));
 print("error: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "fitness") + " Hz");
 selectImage("Convergence");

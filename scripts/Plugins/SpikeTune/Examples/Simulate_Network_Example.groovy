@@ -4,15 +4,19 @@
 #@ String (label = "Parameters (name=value, ...)", value = "exc.bias=-1") parameters
 #@ Integer (label = "Members (networks at once)", value = 4, min = 1) members
 #@ Long (label = "Seed", value = 1) seed
+#@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output net.imglib2.img.Img raster
 #@output Double rate
+#@output String device
 
 // Simulates several copies of a network at once (each its own seed) and prints each one's rate.
 // The raster of the first member shows excitatory spikes in red, inhibitory in blue.
 def request = spikeTune.request(preset, duration, seed, members, parameters)
-def result = spikeTune.simulate(request, "cpu", 0)
+def result = spikeTune.simulate(request, backend, 0)
 result.members().each { m ->
 	println String.format("member %d: %.3f Hz (%d spikes)", m.index(), m.rates().meanRateHz(), m.spikes().count())
 }
 raster = spikeTune.colorRaster(result, 0, 1.0)
 rate = result.member(0).rates().meanRateHz()
+device = result.info().backend() + ": " + result.info().device()
+println "simulated on " + device

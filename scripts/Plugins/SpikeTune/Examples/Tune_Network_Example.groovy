@@ -6,6 +6,7 @@
 #@ Double (label = "Crossover fraction", value = 0.95, min = 0, max = 1) crossover
 #@ Double (label = "Duration per evaluation (ms)", value = 1000, min = 1) duration
 #@ Long (label = "Seed", value = 1) seed
+#@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@ File (label = "Output folder", style = "directory", required = false) output
 #@output String best
 #@output Double error
@@ -25,7 +26,7 @@ def progress = new TuningListener() {
 		if (s.generation() % 10 == 0) println String.format("generation %d: best %.4f Hz", s.generation(), s.best())
 	}
 }
-def result = spikeTune.tune(config, progress, "cpu", 0, output?.toPath())
+def result = spikeTune.tune(config, progress, backend, 0, output?.toPath())
 best = result.best().collect { k, v -> k + "=" + v }.join(", ")
 error = result.bestFitness()
 plot = spikeTune.convergencePlot(result)

@@ -6,6 +6,7 @@
 #@ Double (label = "Crossover fraction", value = 0.95, min = 0, max = 1) crossover
 #@ Double (label = "Duration per evaluation (ms)", value = 1000, min = 1) duration
 #@ Long (label = "Seed", value = 1) seed
+#@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output String best
 #@output Double error
 #@output net.imglib2.img.Img plot
@@ -19,7 +20,7 @@ config = TuningConfig(Presets.izhikevich2003(), ParameterSpace.parse(tune), Rate
                       Algorithm.Ga(population, 2, crossover, 1.0, 0.1), Termination.generations(generations),
                       duration, seed,
                       NoiseHandling.none().withVaryingStructure(True).withReevaluation(True).withConfirmation(5))
-result = spikeTune.tune(config, TuningListener.NONE, "cpu", 0, None)
+result = spikeTune.tune(config, TuningListener.NONE, backend, 0, None)
 generations = result.generations()
 for i in range(0, generations.size(), 10):
     s = generations.get(i)

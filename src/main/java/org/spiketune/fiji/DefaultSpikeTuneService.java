@@ -54,8 +54,25 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 
 	@Override
 	public synchronized Simulator simulator(final String backend, final int threads) {
-		final String key = backend + "/" + threads;
+		final String key = (backend == null ? "" : backend.trim().toLowerCase(java.util.Locale.ROOT)) + "/" + threads;
 		return simulators.computeIfAbsent(key, k -> Backends.simulator(backend, threads));
+	}
+
+	/** Releases OpenCL devices when the context goes. */
+	@Override
+	public synchronized void dispose() {
+		for (final Simulator s : simulators.values()) {
+			if (s.backend() instanceof AutoCloseable device) {
+				try {
+					device.close();
+				}
+				catch (final Exception e) {
+					java.util.logging.Logger.getLogger(getClass().getName()).warning("could not release " + s.backend()
+						.device() + ": " + e);
+				}
+			}
+		}
+		simulators.clear();
 	}
 
 	@Override

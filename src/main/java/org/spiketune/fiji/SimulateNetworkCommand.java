@@ -18,6 +18,7 @@ import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.backends.Backends;
 
 /**
  * Simulates a preset network: one or several members (seeds) at once. Outputs the first member's spike
@@ -52,8 +53,15 @@ public class SimulateNetworkCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { "cpu" })
-	private String backend = "cpu";
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL },
+		description = "auto: an OpenCL GPU if there is one, else the CPU; opencl falls back to the CPU, saying why, " +
+			"where OpenCL is missing")
+	private String backend = Backends.AUTO;
+
+	// not remembered: a device left over from an earlier OpenCL run would be an error with another backend
+	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false,
+		description = "Only with backend opencl; empty: the first GPU, else the first device")
+	private String device = "";
 
 	@Parameter(label = "Threads (0 = all processors)", min = "0")
 	private int threads = 0;
@@ -81,7 +89,7 @@ public class SimulateNetworkCommand extends ContextCommand {
 		final BatchResult result;
 		try {
 			final SimulationRequest request = spikeTune.request(preset, duration, seed, members, parameters);
-			result = spikeTune.simulate(request, backend, threads);
+			result = spikeTune.simulate(request, Backends.named(backend, device), threads);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
 			cancel(e.getMessage());

@@ -26,7 +26,10 @@ import org.spiketune.tune.TuningResult;
  */
 public interface SpikeTuneService extends SciJavaService {
 
-	/** A simulator on the named backend ({@code cpu}); {@code threads <= 0} means all processors. */
+	/**
+	 * A simulator on the named backend: {@code cpu}, {@code opencl}, {@code opencl:<device>} or {@code auto}
+	 * (see {@link org.spiketune.sim.backends.Backends}); {@code threads <= 0} means all processors (CPU).
+	 */
 	Simulator simulator(String backend, int threads);
 
 	/**

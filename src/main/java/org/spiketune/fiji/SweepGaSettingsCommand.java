@@ -21,6 +21,7 @@ import org.scijava.widget.FileWidget;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.RateTarget;
 import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.backends.Backends;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.NoiseHandling;
 import org.spiketune.tune.ParameterSpace;
@@ -83,8 +84,15 @@ public class SweepGaSettingsCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { "cpu" })
-	private String backend = "cpu";
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL },
+		description = "auto: an OpenCL GPU if there is one, else the CPU; opencl falls back to the CPU, saying why, " +
+			"where OpenCL is missing")
+	private String backend = Backends.AUTO;
+
+	// not remembered: a device left over from an earlier OpenCL run would be an error with another backend
+	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false,
+		description = "Only with backend opencl; empty: the first GPU, else the first device")
+	private String device = "";
 
 	@Parameter(label = "Threads (0 = all processors)", min = "0")
 	private int threads = 0;
@@ -148,14 +156,14 @@ public class SweepGaSettingsCommand extends ContextCommand {
 			final Path folder = output == null ? null : output.toPath();
 			if (crossoverValues.length > 0) {
 				final Sweeps.Result r = spikeTune.sweep(base, Sweeps.Setting.CROSSOVER, crossoverValues, repeats,
-					validation, progress, backend, threads, folder);
+					validation, progress, Backends.named(backend, device), threads, folder);
 				crossovertable = ResultsTables.sweep(r);
 				crossoverplot = spikeTune.sweepPlot(r, "Final error vs crossover fraction (population " + population +
 					")");
 			}
 			if (populationValues.length > 0 && !progress.cancelled()) {
 				final Sweeps.Result r = spikeTune.sweep(base, Sweeps.Setting.POPULATION, populationValues, repeats,
-					validation, progress, backend, threads, folder);
+					validation, progress, Backends.named(backend, device), threads, folder);
 				populationtable = ResultsTables.sweep(r);
 				populationplot = spikeTune.sweepPlot(r, "Final error vs population size (crossover " + crossover + ")");
 			}

@@ -22,6 +22,7 @@ import org.scijava.widget.FileWidget;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.RateTarget;
 import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.backends.Backends;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.NoiseHandling;
 import org.spiketune.tune.ParameterSpace;
@@ -100,8 +101,15 @@ public class TuneNetworkCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { "cpu" })
-	private String backend = "cpu";
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL },
+		description = "auto: an OpenCL GPU if there is one, else the CPU; opencl falls back to the CPU, saying why, " +
+			"where OpenCL is missing")
+	private String backend = Backends.AUTO;
+
+	// not remembered: a device left over from an earlier OpenCL run would be an error with another backend
+	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false,
+		description = "Only with backend opencl; empty: the first GPU, else the first device")
+	private String device = "";
 
 	@Parameter(label = "Threads (0 = all processors)", min = "0")
 	private int threads = 0;
@@ -143,7 +151,8 @@ public class TuneNetworkCommand extends ContextCommand {
 		final CommandProgress progress = new CommandProgress("Tune Network", generations, status, log, this);
 		final TuningResult result;
 		try {
-			result = spikeTune.tune(config, progress, backend, threads, output == null ? null : output.toPath());
+			result = spikeTune.tune(config, progress, Backends.named(backend, device), threads, output == null ? null
+				: output.toPath());
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
 			fail(e.getMessage());
@@ -163,8 +172,9 @@ public class TuneNetworkCommand extends ContextCommand {
 		plot = spikeTune.convergencePlot(result);
 		trajectories = spikeTune.trajectories(result);
 		log.info(String.format(Locale.ROOT, "Tune Network: %s after %d generations (%s), fitness %.4g, %d simulations " +
-			"in %.1f s (%.1f s simulating)", best, result.generations().size(), result.reason().name().toLowerCase(),
-			fitness, result.evaluations(), result.totalMs() / 1000, result.simulateMs() / 1000));
+			"in %.1f s (%.1f s simulating on %s)", best, result.generations().size(), result.reason().name()
+				.toLowerCase(), fitness, result.evaluations(), result.totalMs() / 1000, result.simulateMs() / 1000, result
+					.device()));
 	}
 
 	private void fail(final String message) {

@@ -119,8 +119,13 @@ public final class ResultFiles {
 			members.add(member);
 		}
 		run.put("members", members);
+		writeJson(run, file);
+	}
+
+	/** Maps, lists, strings and numbers as pretty-printed JSON (NaN and infinities kept as such). */
+	static void writeJson(final Object value, final Path file) throws IOException {
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(run, out);
+			new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(value, out);
 		}
 	}
 }

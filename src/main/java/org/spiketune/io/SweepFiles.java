@@ -5,15 +5,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.spiketune.tune.Sweeps;
 
 /**
- * A sweep's tables: {@code sweep-<setting>.csv} with every run (value, repeat, final and validated error)
- * and {@code sweep-<setting>-summary.csv} with mean and sd per value.
+ * A sweep's tables: {@code sweep-<setting>.csv} with every run (value, repeat, final and validated error),
+ * {@code sweep-<setting>-summary.csv} with mean and sd per value, and {@code sweep-<setting>.json} with what
+ * was swept and the backend and device that simulated it.
  */
 public final class SweepFiles {
 
@@ -45,6 +48,15 @@ public final class SweepFiles {
 				}
 			}
 		});
-		return List.of(runs, summary);
+		final Path metadata = ResultFiles.atomically(folder.resolve(name + ".json"), tmp -> {
+			final Map<String, Object> json = new LinkedHashMap<>();
+			json.put("setting", result.setting().label());
+			json.put("values", result.values());
+			json.put("runs", result.points().stream().mapToInt(p -> p.finalErrors().length).sum());
+			json.put("backend", result.backend());
+			json.put("device", result.device());
+			ResultFiles.writeJson(json, tmp);
+		});
+		return List.of(runs, summary, metadata);
 	}
 }

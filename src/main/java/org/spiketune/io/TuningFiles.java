@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.google.gson.GsonBuilder;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -133,12 +132,7 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 		close();
 		if (failure != null) throw new IOException("could not write the tuning history in " + folder + ": " + failure
 			.getMessage(), failure);
-		ResultFiles.atomically(folder.resolve("summary.json"), tmp -> {
-			try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-				new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(summary(
-					result), out);
-			}
-		});
+		ResultFiles.atomically(folder.resolve("summary.json"), tmp -> ResultFiles.writeJson(summary(result), tmp));
 		if (!result.pareto().isEmpty()) {
 			ResultFiles.atomically(folder.resolve("pareto.csv"), tmp -> {
 				final List<String> header = new ArrayList<>(config.space().names());
@@ -203,6 +197,8 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 		res.put("evaluations", result.evaluations());
 		res.put("simulate_ms", result.simulateMs());
 		res.put("total_ms", result.totalMs());
+		res.put("backend", result.backend());
+		res.put("device", result.device());
 		res.put("pareto_front", result.pareto().size());
 		summary.put("result", res);
 		return summary;

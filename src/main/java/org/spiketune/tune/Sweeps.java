@@ -68,7 +68,8 @@ public final class Sweeps {
 		}
 	}
 
-	public record Result(Setting setting, List<Point> points) {
+	/** A sweep's points, and the backend and device that simulated it. */
+	public record Result(Setting setting, List<Point> points, String backend, String device) {
 
 		public Result {
 			points = List.copyOf(points);
@@ -137,7 +138,7 @@ public final class Sweeps {
 			if (done > 0) points.add(new Point(value, Arrays.copyOf(finals, done), Arrays.copyOf(validated, done)));
 			if (progress.cancelled()) break;
 		}
-		return new Result(setting, points);
+		return new Result(setting, points, tuner.simulator().backend().name(), tuner.simulator().backend().device());
 	}
 
 	/** Parses {@code "0:0.1:1"} (start:step:end, inclusive) or {@code "4, 8, 12"}. */

@@ -192,7 +192,7 @@ public final class Tuner {
 		final Confirmed confirmed = last == null || config.noise().confirm() == 0 || pareto ? null : confirm(evaluator,
 			last, config, history.size() + 1, minimize);
 		return result(config, last, scalar, scores, history, evaluations[0], reason, pareto, confirmed, evaluator
-			.simulateMs(), (System.nanoTime() - started) / 1e6, minimize);
+			.simulateMs(), (System.nanoTime() - started) / 1e6, minimize, simulator.backend());
 	}
 
 	/** The individual that won the confirmation, with its mean score. */
@@ -260,11 +260,11 @@ public final class Tuner {
 		final EvolutionResult<DoubleGene, C> last, final ToDoubleFunction<C> scalar,
 		final Map<List<Double>, Score> scores, final List<GenerationStats> history, final long evaluations,
 		final Termination.Reason reason, final boolean pareto, final Confirmed confirmed, final double simulateMs,
-		final double totalMs, final boolean minimize)
+		final double totalMs, final boolean minimize, final org.spiketune.sim.Backend backend)
 	{
 		if (last == null) {
 			return new TuningResult(config, Map.of(), Double.NaN, null, history, evaluations, reason, List.of(),
-				simulateMs, totalMs);
+				simulateMs, totalMs, backend.name(), backend.device());
 		}
 		final Phenotype<DoubleGene, C> best = best(last, scalar, minimize);
 		final double[] genes = Genes.of(best.genotype());
@@ -288,10 +288,12 @@ public final class Tuner {
 		}
 		if (confirmed != null) {
 			return new TuningResult(config, new LinkedHashMap<>(config.space().decode(confirmed.genes())), confirmed
-				.score().value(), confirmed.score(), history, evaluations, reason, front, simulateMs, totalMs);
+				.score().value(), confirmed.score(), history, evaluations, reason, front, simulateMs, totalMs, backend.name(),
+				backend.device());
 		}
 		return new TuningResult(config, new LinkedHashMap<>(config.space().decode(genes)), scalar.applyAsDouble(best
-			.fitness()), scores.get(key(genes)), history, evaluations, reason, front, simulateMs, totalMs);
+			.fitness()), scores.get(key(genes)), history, evaluations, reason, front, simulateMs, totalMs, backend.name(),
+			backend.device());
 	}
 
 	/** Pareto dominance: no worse in every objective, better in one. */

@@ -8,11 +8,11 @@ import org.spiketune.objective.Score;
 /**
  * What a run found: the best individual of the final population (its parameter values, fitness and score
  * components), the statistics of every generation, the number of simulations, why it stopped, and, for
- * NSGA-II, the Pareto front of the final population.
+ * NSGA-II, the Pareto front of the final population; and the backend and device that simulated it.
  */
 public record TuningResult(TuningConfig config, Map<String, Double> best, double bestFitness, Score bestScore,
 	List<GenerationStats> generations, long evaluations, Termination.Reason reason, List<ParetoPoint> pareto,
-	double simulateMs, double totalMs)
+	double simulateMs, double totalMs, String backend, String device)
 {
 
 	public TuningResult {

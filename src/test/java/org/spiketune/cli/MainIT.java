@@ -11,6 +11,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spiketune.sim.opencl.OpenClBackend;
+import org.spiketune.sim.opencl.OpenClPlatforms;
 
 /** The headless command line, as a batch machine runs it (the README's main job at a shorter duration). */
 class MainIT {
@@ -33,6 +35,32 @@ class MainIT {
 		assertTrue(Files.readString(results.resolve("run.json")).contains("\"exc.bias\": -1.0"));
 		assertTrue(Files.readAllLines(results.resolve("spikes.csv")).size() > 100);
 		assertTrue(Files.exists(results.resolve("raster.tif")));
+	}
+
+	/** The backend and device chosen on the command line are recorded in the results' metadata. */
+	@Test
+	void tunesOnTheChosenBackendAndRecordsIt(@TempDir final Path dir) throws Exception {
+		final boolean opencl = OpenClBackend.available();
+		final Path results = dir.resolve("tuned");
+		final int status = run("--headless", "--run", "Tune Network", "tune='exc.bias=-5:5',population=4," +
+			"generations=2,duration=100,confirm=0,backend='opencl',device='0',output='" + results + "'");
+		assertEquals(0, status, err.toString());
+		final String summary = Files.readString(results.resolve("summary.json"));
+		assertTrue(summary.contains("\"backend\": \"" + (opencl ? "opencl" : "cpu") + "\""), summary);
+		if (opencl) {
+			assertTrue(summary.contains(OpenClPlatforms.devices().get(0).describe().replace("\"", "")), summary);
+		}
+	}
+
+	@Test
+	void aDeviceNeedsTheOpenClBackend() {
+		assertEquals(2, run("--headless", "--run", "Simulate Network", "duration=50,backend='cpu',device='gpu'"));
+		assertTrue(err.toString().contains("an OpenCL device ('gpu') needs backend opencl"), err.toString());
+		err.reset();
+		if (OpenClBackend.available()) {
+			assertEquals(2, run("--headless", "--run", "Simulate Network", "duration=50,backend='opencl',device='nope'"));
+			assertTrue(err.toString().contains("no OpenCL device matches 'nope'"), err.toString());
+		}
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.spiketune.sim.opencl.OpenClBackend;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +49,14 @@ class MacrosIT {
 	@Order(1)
 	void simulateNetwork() throws Exception {
 		final Path out = dir.resolve("simulate");
-		final ImageJ1Install.Result r = run("simulate_network.ijm", "out=[" + out + "] duration=300");
+		final ImageJ1Install.Result r = run("simulate_network.ijm", "out=[" + out + "] duration=300 backend=opencl");
 		assertTrue(r.output().contains("population rate: "), r.output());
 		assertFiles(out, "spikes-member-0.csv", "spikes-member-1.csv", "rates.csv", "run.json", "raster.tif",
 			"macro-raster.png");
+		// opencl where this machine has it, else the CPU backend it falls back to
+		final String backend = OpenClBackend.available() ? "opencl" : "cpu";
+		assertTrue(Files.readString(out.resolve("run.json")).contains("\"backend\": \"" + backend + "\""), Files
+			.readString(out.resolve("run.json")));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.script.ScriptModule;
 import org.scijava.script.ScriptService;
+import org.spiketune.sim.opencl.OpenClBackend;
 
 /**
  * Every script in scripts/ runs through SciJava's ScriptService (Groovy and Jython registered by our
@@ -36,9 +37,14 @@ class ScriptsIT {
 	@TempDir
 	static Path dir;
 
-	/** Small sizes per script input name, so each script runs in seconds. */
+	/** Small sizes per script input name, so each script runs in seconds; OpenCL where this machine has it. */
 	private static final Map<String, Object> SMALL = Map.of("duration", 200.0, "members", 2, "generations", 3,
-		"population", 6, "repeats", 1, "crossovers", "0, 1", "populations", "4");
+		"population", 6, "repeats", 1, "crossovers", "0, 1", "populations", "4", "backend", "opencl");
+
+	/** The backend "opencl" gives here: itself, or the CPU backend where OpenCL is missing. */
+	private static String expectedBackend() {
+		return OpenClBackend.available() ? "opencl" : "cpu";
+	}
 
 	@BeforeAll
 	static void createContext() {
@@ -78,6 +84,8 @@ class ScriptsIT {
 			assertTrue(outputs.get("raster") instanceof Img, script + ": raster " + outputs.get("raster") +
 				" (null: the script failed or an input was unresolved; see the log)");
 			assertTrue((Double) outputs.get("rate") > 0, script + ": rate");
+			assertTrue(String.valueOf(outputs.get("device")).startsWith(expectedBackend() + ": "), script + ": " +
+				outputs.get("device"));
 		}
 		else if (name.startsWith("tune")) {
 			assertTrue(String.valueOf(outputs.get("best")).contains("exc.bias="), script + ": best " + outputs.get(
@@ -88,6 +96,8 @@ class ScriptsIT {
 		else if (name.startsWith("sweep")) {
 			assertTrue(outputs.get("crossoverplot") instanceof Img, script + ": crossover plot");
 			assertTrue(Files.exists(out.toPath().resolve("sweep-crossover.csv")), script + " wrote its table");
+			assertTrue(Files.readString(out.toPath().resolve("sweep-crossover.json")).contains("\"backend\": \"" +
+				expectedBackend() + "\""), script + " recorded its backend");
 		}
 		else {
 			throw new AssertionError("no check for " + script + ": add one here");

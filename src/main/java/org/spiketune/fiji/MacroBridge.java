@@ -2,6 +2,7 @@ package org.spiketune.fiji;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+import ij.plugin.frame.Recorder;
+import ij.util.Tools;
 
 import net.imglib2.RandomAccessibleInterval;
 
@@ -207,22 +210,48 @@ public class MacroBridge implements PlugIn {
 		}
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
+		// Read the components themselves, not getNext*(): ImageJ 1's dispose() resets the getNext* counters
+		// 25 ms after the dialog closes, and a read still going on then (the first conversion can take that
+		// long) would shift every later value to another field.
+		final Iterator<?> strings = gd.getStringFields().iterator(), numbers = gd.getNumericFields().iterator(),
+			choices = gd.getChoices().iterator(), boxes = gd.getCheckboxes().iterator();
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final ConvertService convert = ctx.service(ConvertService.class);
 		for (final ModuleItem<?> input : items) {
 			final Class<?> type = input.getType();
 			final String name = input.getName();
-			if (input.getChoices() != null && !input.getChoices().isEmpty()) inputs.put(name, gd.getNextChoice());
-			else if (type == boolean.class || type == Boolean.class) inputs.put(name, gd.getNextBoolean());
-			else if (Number.class.isAssignableFrom(box(type))) inputs.put(name, convert.convert(gd.getNextNumber(),
-				type));
+			if (input.getChoices() != null && !input.getChoices().isEmpty()) {
+				inputs.put(name, record(name, ((java.awt.Choice) choices.next()).getSelectedItem()));
+			}
+			else if (type == boolean.class || type == Boolean.class) {
+				final boolean on = ((java.awt.Checkbox) boxes.next()).getState();
+				if (on && Recorder.record) Recorder.recordOption(name);
+				inputs.put(name, on);
+			}
+			else if (Number.class.isAssignableFrom(box(type))) {
+				final String text = ((java.awt.TextField) numbers.next()).getText().trim();
+				final double value = Tools.parseDouble(text);
+				if (Double.isNaN(value)) throw new IllegalArgumentException(name + ": '" + text + "' is not a number");
+				inputs.put(name, convert.convert(record(name, value), type));
+			}
 			else if (File.class.equals(type)) {
-				final String path = gd.getNextString().trim();
+				final String path = ((java.awt.TextField) strings.next()).getText().trim();
+				if (!path.isEmpty() && Recorder.record) Recorder.recordPath(name, path);
 				inputs.put(name, path.isEmpty() ? null : new File(path));
 			}
-			else inputs.put(name, gd.getNextString());
+			else inputs.put(name, record(name, ((java.awt.TextField) strings.next()).getText()));
 		}
 		return inputs;
+	}
+
+	/** Adds a value to the macro the recorder writes, as ImageJ 1's own dialogs do. */
+	private static <T> T record(final String name, final T value) {
+		if (Recorder.record) {
+			final String text = value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d
+				.longValue()) : String.valueOf(value);
+			Recorder.recordOption(name, text);
+		}
+		return value;
 	}
 
 	private static final java.awt.Font SMALL = new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11);

@@ -39,7 +39,7 @@ class DialogIT {
 		assertTrue(report.contains("menu entry 'Tune Network': true"), report);
 		for (final String field : List.of("preset", "tune", "target", "algorithm", "population", "generations",
 			"crossover", "mutation", "steady", "stopat", "minutes", "duration", "samples", "reevaluate", "vary",
-			"confirm", "seed", "backend", "threads", "output"))
+			"confirm", "seed", "backend", "device", "threads", "output"))
 		{
 			assertTrue(report.matches("(?s).*dialog fields: [^\\n]*\\b" + field + "\\b.*"), "field " + field + ": " +
 				report);
@@ -48,5 +48,12 @@ class DialogIT {
 			.contains("table: Generations"), report);
 		assertTrue(Files.size(out.resolve("dialog.png")) > 5_000 && Files.size(out.resolve("results.png")) > 5_000);
 		assertTrue(Files.exists(out.resolve("tuning").resolve("summary.json")), "the run wrote its files");
+		// the values typed into the dialog reached the right parameters
+		final String summary = Files.readString(out.resolve("tuning").resolve("summary.json"));
+		for (final String entry : List.of("\"duration_ms\": 200.0", "\"confirm\": 2", "\"generations\": 5",
+			"\"exc.bias\""))
+		{
+			assertTrue(summary.contains(entry), entry + " in " + summary);
+		}
 	}
 }

@@ -11,25 +11,45 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.spiketune.model.Presets;
+import org.spiketune.sim.Backend;
 import org.spiketune.sim.NetworkCompiler;
+import org.spiketune.sim.cpu.CpuBackend;
+import org.spiketune.sim.opencl.OpenClBackend;
 
 /** Keeps the benchmark harness working; measures nothing. */
 class EndToEndTest {
 
+	/** One row per workload and backend; OpenCL, where there is one, counts the CPU backend's spikes. */
 	@Test
-	void harnessPrintsOneRowPerWorkload() {
-		final List<EndToEnd.Row> rows = new ArrayList<>();
-		for (final EndToEnd.Workload w : EndToEnd.workloads(true)) rows.add(EndToEnd.measure(w, 0, 1));
+	void harnessPrintsOneRowPerWorkloadAndBackend() throws Exception {
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		EndToEnd.print(rows, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-		final String table = bytes.toString(StandardCharsets.UTF_8);
-		assertTrue(table.contains("| W1 |") && table.contains("| W2 |") && table.contains("| W3 |"), table);
-		for (final EndToEnd.Row r : rows) assertTrue(r.spikes() > 0 && r.synapticEvents() > r.spikes(), r.toString());
+		final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		final List<Backend> backends = EndToEnd.backends(List.of("cpu", "opencl"), out);
+		try {
+			final List<EndToEnd.Row> rows = new ArrayList<>();
+			for (final EndToEnd.Workload w : EndToEnd.workloads(true)) {
+				for (final Backend b : backends) rows.add(EndToEnd.measure(w, b, 0, 1));
+			}
+			EndToEnd.print(rows, backends, out);
+			final String table = bytes.toString(StandardCharsets.UTF_8);
+			assertTrue(table.contains("| W1 |") && table.contains("| W2 |") && table.contains("| W3 |"), table);
+			assertEquals(OpenClBackend.available() ? 2 : 1, backends.size(), table);
+			if (!OpenClBackend.available()) assertTrue(table.contains("(opencl left out: "), table);
+			for (final EndToEnd.Row r : rows) {
+				assertTrue(r.spikes() > 0 && r.synapticEvents() > r.spikes(), r.toString());
+			}
+			for (int i = 0; i + 1 < rows.size() && backends.size() == 2; i += 2) {
+				assertEquals(rows.get(i).spikes(), rows.get(i + 1).spikes(), "same spikes on both backends");
+			}
+		}
+		finally {
+			for (final Backend b : backends) if (b instanceof AutoCloseable c) c.close();
+		}
 	}
 
 	@Test
 	void tuningRowRuns() {
-		final EndToEnd.TuningRow r = EndToEnd.tuning(true);
+		final EndToEnd.TuningRow r = EndToEnd.tuning(true, new CpuBackend(2));
 		assertEquals(3, r.generations());
 		assertTrue(r.simulateMs() > 0 && r.totalMs() >= r.simulateMs());
 	}

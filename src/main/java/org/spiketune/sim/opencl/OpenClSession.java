@@ -32,6 +32,9 @@ import org.spiketune.sim.SimulationRequest;
  */
 final class OpenClSession implements AutoCloseable {
 
+	private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OpenClSession.class
+		.getName());
+
 	/** Steps simulated per launch at most; a launch also stops when a member's event buffer fills up. */
 	static final int STEPS_PER_LAUNCH = 1000;
 
@@ -60,7 +63,7 @@ final class OpenClSession implements AutoCloseable {
 		final String[] sources = KernelSource.sources();
 		program = clCreateProgramWithSource(context, sources.length, sources, null, null);
 		try {
-			clBuildProgram(program, 0, null, buildOptions(device), null, null);
+			clBuildProgram(program, 0, null, buildOptions(device, info), null, null);
 		}
 		catch (final CLException e) {
 			throw new SimulationException("OpenCL kernels do not build on " + info.describe() + ":\n" + OpenClPlatforms
@@ -80,12 +83,28 @@ final class OpenClSession implements AutoCloseable {
 		return new OpenClSession(found, memoryLimit);
 	}
 
-	/** Division must round as Java's does; the option exists only where the device supports it. */
-	private static String buildOptions(final cl_device_id device) {
+	/** System property choosing the work-group scan: {@code parallel} or {@code serial} (default: by device). */
+	static final String SCAN_PROPERTY = "spiketune.opencl.scan";
+
+	/**
+	 * Division must round as Java's does: the option exists only where the device supports it (AdEx divides;
+	 * elsewhere its members may differ slightly from the CPU backend's, which is logged). A GPU sums its spike
+	 * counts by a parallel scan, a CPU device serially.
+	 */
+	private static String buildOptions(final cl_device_id device, final DeviceInfo info) {
 		final long[] config = new long[1];
 		clGetDeviceInfo(device, CL_DEVICE_SINGLE_FP_CONFIG, Sizeof.cl_long, Pointer.to(config), null);
-		return (config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0 ? "-cl-fp32-correctly-rounded-divide-sqrt"
-			: "";
+		final StringBuilder options = new StringBuilder();
+		if ((config[0] & CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0) {
+			options.append("-cl-fp32-correctly-rounded-divide-sqrt");
+		}
+		else {
+			LOG.info("OpenCL device " + info.describe() + " does not round float division exactly; AdEx neurons " +
+				"may differ slightly from the CPU backend");
+		}
+		final String scan = System.getProperty(SCAN_PROPERTY, info.gpu() ? "parallel" : "serial");
+		if (scan.equals("parallel")) options.append(" -DPARALLEL_SCAN");
+		return options.toString().trim();
 	}
 
 	/** Runs the probe kernel: Philox's known answer and an unfused float operation, checked on the host. */

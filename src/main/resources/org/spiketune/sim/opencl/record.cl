@@ -2,9 +2,20 @@
 // list; the traced neurons' v and u (0 for LIF and sources) of the step.
 
 // Exclusive prefix sum of each item's count over the work-group; returns the item's offset, *total the sum.
+// On a GPU (PARALLEL_SCAN) in log2(size) steps; on a CPU device one item adds up, which costs fewer barriers.
 int work_group_offset(int count, __local int* scan, int lid, int size, int* total) {
 	scan[lid] = count;
 	barrier(CLK_LOCAL_MEM_FENCE);
+#ifdef PARALLEL_SCAN
+	for (int d = 1; d < size; d <<= 1) {
+		const int add = lid >= d ? scan[lid - d] : 0;
+		barrier(CLK_LOCAL_MEM_FENCE);
+		scan[lid] += add;
+		barrier(CLK_LOCAL_MEM_FENCE);
+	}
+	const int offset = scan[lid] - count;
+	*total = scan[size - 1];
+#else
 	if (lid == 0) {
 		int sum = 0;
 		for (int k = 0; k < size; k++) {
@@ -17,6 +28,7 @@ int work_group_offset(int count, __local int* scan, int lid, int size, int* tota
 	barrier(CLK_LOCAL_MEM_FENCE);
 	const int offset = scan[lid];
 	*total = scan[size];
+#endif
 	barrier(CLK_LOCAL_MEM_FENCE);
 	return offset;
 }

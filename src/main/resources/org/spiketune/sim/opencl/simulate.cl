@@ -1,7 +1,7 @@
 // The simulation kernel: one work-group per batch member, advancing it from its steps_done to step_end (or
 // until its event buffer could overflow in the next step; the host drains it and launches again). Each step
 // runs the phases of the other files in the CPU backend's order: input and noise, state update, threshold
-// and reset (phase A, neurons in chunks of four per item); recording; propagation.
+// and reset (phase A, neurons in chunks of four per item); recording; propagation (propagate.cl).
 
 __kernel void simulate(
 	// network
@@ -53,20 +53,29 @@ __kernel void simulate(
 			int fired[4];
 			int nf = 0;
 			if (q < n) {
-				const uint4 nw = philox((uint)(q >> 2), (uint)step, STREAM_NOISE, 0u, k0, k1);
-				const uint4 pw = philox((uint)(q >> 2), (uint)step, STREAM_POISSON, 0u, k0, k1);
+				// each block drawn only when a neuron of the four needs it (noise, or a Poisson source)
+				uint4 nw = (uint4)(0u), pw = (uint4)(0u);
+				int have_nw = 0, have_pw = 0;
 				for (int j = 0; j < 4; j++) {
 					const int i = q + j;
 					if (i >= n) break;
 					const int g = neuron_group[i];
 					__global const int* gt = group_table + g * GROUP_FIELDS;
 					const int kind = gt[G_KIND];
-					const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
 					int spiked = 0;
 					if (kind == KIND_POISSON) {
+						if (!have_pw) {
+							pw = philox((uint)(q >> 2), (uint)step, STREAM_POISSON, 0u, k0, k1);
+							have_pw = 1;
+						}
 						spiked = poisson_fires(j == 0 ? pw.x : j == 1 ? pw.y : j == 2 ? pw.z : pw.w, params_m[i]);
 					}
 					else {
+						if (!have_nw && noise[m * groups + g] != 0.0f) {
+							nw = philox((uint)(q >> 2), (uint)step, STREAM_NOISE, 0u, k0, k1);
+							have_nw = 1;
+						}
+						const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
 						float input = gather_input(i, n, ring, slot, group_channels, gt[G_CHANNEL_FIRST],
 							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, ring_m, current_m);
 						const float external = bias[m * groups + g] + step_current(step, step_bounds, step_amps,

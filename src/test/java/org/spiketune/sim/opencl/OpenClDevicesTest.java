@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +15,10 @@ import org.spiketune.sim.Backend;
 import org.spiketune.sim.BackendContract;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.ContractNetworks;
+import org.spiketune.sim.Member;
 import org.spiketune.sim.NetworkCompiler;
+import org.spiketune.sim.Recording;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
@@ -91,6 +95,41 @@ class OpenClDevicesTest {
 			assertEquals(2, backend.devices().size());
 			assertTrue(backend.device().contains(" + "), backend.device());
 			assertSameAsCpu(new Simulator(backend).run(REQUEST));
+		}
+	}
+
+	/** The GPU's parallel scan (which compacts each step's spikes) gives the same result as the serial one. */
+	@Test
+	void theParallelScanOfGpusGivesTheSameSpikes() {
+		final String before = System.getProperty(OpenClSession.SCAN_PROPERTY);
+		System.setProperty(OpenClSession.SCAN_PROPERTY, "parallel");
+		try (OpenClBackend backend = OpenClBackend.open("")) {
+			assertSameAsCpu(new Simulator(backend).run(REQUEST));
+		}
+		finally {
+			if (before == null) System.clearProperty(OpenClSession.SCAN_PROPERTY);
+			else System.setProperty(OpenClSession.SCAN_PROPERTY, before);
+		}
+	}
+
+	/**
+	 * A race between work-items shows as a run that differs from the others (or crashes): the network using
+	 * every feature, run 50 times, gives the CPU backend's spikes every time.
+	 */
+	@Test
+	void manyRunsGiveTheSameSpikesEveryTime() {
+		final SimulationRequest request = new SimulationRequest(ContractNetworks.everything(), 300, 3, List.of(Member
+			.of(5), Member.of(6, Map.of("izh.bias", 4.0))), Recording.spikesOnly());
+		final BatchResult expected = new Simulator(new CpuBackend(1)).run(request);
+		try (OpenClBackend backend = OpenClBackend.open("")) {
+			final Simulator simulator = new Simulator(backend);
+			for (int run = 0; run < 50; run++) {
+				final BatchResult actual = simulator.run(request);
+				for (int m = 0; m < request.size(); m++) {
+					assertTrue(expected.member(m).spikes().sameEvents(actual.member(m).spikes()), "run " + run + ", member " +
+						m);
+				}
+			}
 		}
 	}
 

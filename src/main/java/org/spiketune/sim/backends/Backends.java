@@ -24,7 +24,8 @@ import org.spiketune.sim.cpu.CpuBackend;
 public final class Backends {
 
 	private static final Logger LOG = Logger.getLogger(Backends.class.getName());
-	private static boolean fallbackLogged;
+	/** Reasons already logged: each once per JVM, however often a backend is asked for. */
+	private static final java.util.Set<String> LOGGED = new java.util.HashSet<>();
 
 	/** The choices a user picks from; a device is named apart (see {@link #named}). */
 	public static final String AUTO = "auto", CPU = "cpu", OPENCL = "opencl";
@@ -79,6 +80,16 @@ public final class Backends {
 			", opencl:<device>");
 	}
 
+	/** The usable OpenCL devices, in the order {@code opencl:<index>} counts them; empty without OpenCL. */
+	public static List<org.spiketune.sim.opencl.DeviceInfo> openClDevices() {
+		return org.spiketune.sim.opencl.OpenClPlatforms.devices();
+	}
+
+	/** Why there are no OpenCL devices, when there are none. */
+	public static java.util.Optional<String> openClUnavailableReason() {
+		return org.spiketune.sim.opencl.OpenClPlatforms.unavailableReason();
+	}
+
 	public static Simulator simulator(final String name, final int threads) {
 		return new Simulator(byName(name, threads));
 	}
@@ -113,8 +124,7 @@ public final class Backends {
 	}
 
 	private static synchronized void logFallback(final String reason) {
-		if (fallbackLogged) return;
-		fallbackLogged = true;
+		if (!LOGGED.add(reason)) return;
 		LOG.info("OpenCL backend not used (" + reason + "); simulating on the CPU backend");
 	}
 }

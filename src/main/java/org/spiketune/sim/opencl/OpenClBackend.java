@@ -47,11 +47,25 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 	 * @throws SimulationException when OpenCL is not available, with the reason
 	 */
 	public static OpenClBackend open(final String selector) {
-		return open(selector, Long.getLong(MEMORY_PROPERTY, 0L));
+		return open(selector, memoryLimit(System.getProperty(MEMORY_PROPERTY)));
 	}
 
 	/** System property capping the device memory used, in bytes (for a shared GPU, say). */
 	public static final String MEMORY_PROPERTY = "spiketune.opencl.memory";
+
+	/** The property's value: bytes > 0, or unset (0: 80% of each device). */
+	static long memoryLimit(final String text) {
+		if (text == null || text.isBlank()) return 0;
+		try {
+			final long bytes = Long.parseLong(text.trim());
+			if (bytes > 0) return bytes;
+		}
+		catch (final NumberFormatException e) {
+			// fall through to the message
+		}
+		throw new IllegalArgumentException("-D" + MEMORY_PROPERTY + " must be a number of bytes > 0, got '" + text +
+			"'");
+	}
 
 	/** As {@link #open(String)}, using at most {@code memoryLimit} bytes of each device (0: 80% of it). */
 	public static OpenClBackend open(final String selector, final long memoryLimit) {

@@ -44,9 +44,17 @@ class BackendsTest {
 	void withoutAnOpenClPlatformOpenClFallsBackToTheCpuOnceLogged(@TempDir final Path dir) throws Exception {
 		final Path vendors = Files.createDirectories(dir.resolve("vendors"));
 		for (final String name : List.of("opencl", "auto")) {
-			final String stderr = runFallbackMain(dir, name, List.of(), vendors.toString());
+			final String stderr = runFallbackMain(dir, List.of(name), List.of(), vendors.toString());
 			if (name.equals("opencl")) assertTrue(stderr.contains("no OpenCL platform"), stderr);
 		}
+	}
+
+	/** Each distinct reason is logged once: auto's (no GPU), then opencl's (no platform). */
+	@Test
+	void eachFallbackReasonIsLoggedOnce(@TempDir final Path dir) throws Exception {
+		final Path vendors = Files.createDirectories(dir.resolve("vendors"));
+		final String stderr = runFallbackMain(dir, List.of("auto", "opencl"), List.of(), vendors.toString());
+		assertTrue(stderr.contains("(no OpenCL GPU)") && stderr.contains("no OpenCL platform"), stderr);
 	}
 
 	/**
@@ -59,20 +67,25 @@ class BackendsTest {
 			"needs root and unshare --mount to hide libOpenCL");
 		final String hide = "for f in $(ldconfig -p | grep -o '/[^ ]*libOpenCL[^ ]*'); do mount --bind /dev/null " +
 			"\"$(readlink -f \"$f\")\"; done; exec \"$@\"";
-		final String stderr = runFallbackMain(dir, "opencl", List.of("unshare", "--mount", "bash", "-c", hide,
+		final String stderr = runFallbackMain(dir, List.of("opencl"), List.of("unshare", "--mount", "bash", "-c", hide,
 			"hide"), null);
 		assertTrue(stderr.contains("no OpenCL library"), stderr);
 	}
 
-	/** Runs {@link FallbackMain} in a child JVM; checks it got the CPU backend twice, logged once; its stderr. */
-	private static String runFallbackMain(final Path dir, final String backend, final List<String> prefix,
+	/**
+	 * Runs {@link FallbackMain} in a child JVM; checks it got the CPU backend each time, with one log line per
+	 * backend asked for (each has its own reason); returns its stderr.
+	 */
+	private static String runFallbackMain(final Path dir, final List<String> backends, final List<String> prefix,
 		final String vendors) throws Exception
 	{
-		final Path out = dir.resolve(backend + ".out"), err = dir.resolve(backend + ".err");
+		final String name = String.join("-", backends);
+		final Path out = dir.resolve(name + ".out"), err = dir.resolve(name + ".err");
 		final List<String> command = new ArrayList<>(prefix);
 		command.addAll(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
 			"--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), FallbackMain.class
-				.getName(), backend));
+				.getName()));
+		command.addAll(backends);
 		final ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err
 			.toFile());
 		if (vendors != null) pb.environment().put("OCL_ICD_VENDORS", vendors);
@@ -81,10 +94,10 @@ class BackendsTest {
 		final String stdout = read(out), stderr = read(err);
 		assertEquals(0, p.exitValue(), stdout + stderr);
 		// JOCL's native loader also prints to stdout what it could not load
-		assertEquals(List.of("backend=cpu", "backend=cpu"), stdout.lines().filter(l -> l.startsWith("backend="))
-			.toList(), stdout + stderr);
+		assertEquals(java.util.Collections.nCopies(2 * backends.size(), "backend=cpu"), stdout.lines().filter(l -> l
+			.startsWith("backend=")).toList(), stdout + stderr);
 		final long logged = stderr.lines().filter(l -> l.contains("simulating on the CPU backend")).count();
-		assertEquals(1, logged, stderr);
+		assertEquals(backends.size(), logged, stderr);
 		return stderr;
 	}
 

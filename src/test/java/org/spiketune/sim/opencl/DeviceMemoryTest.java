@@ -63,6 +63,19 @@ class DeviceMemoryTest {
 	}
 
 	@Test
+	void theMemoryPropertyIsBytesAboveZero() {
+		assertEquals(0, OpenClBackend.memoryLimit(null));
+		assertEquals(0, OpenClBackend.memoryLimit(" "));
+		assertEquals(1L << 30, OpenClBackend.memoryLimit("1073741824"));
+		for (final String bad : new String[] { "2G", "-5", "0" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpenClBackend
+				.memoryLimit(bad));
+			assertTrue(e.getMessage().contains("spiketune.opencl.memory") && e.getMessage().contains(bad), e
+				.getMessage());
+		}
+	}
+
+	@Test
 	void aMemberThatDoesNotFitAloneIsAnErrorWithTheFigures() {
 		final long perMember = OpenClSession.bytesPerMember(NETWORK, REQUEST);
 		final SimulationException e = assertThrows(SimulationException.class, () -> members(perMember / 2,

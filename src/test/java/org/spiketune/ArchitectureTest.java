@@ -38,8 +38,8 @@ class ArchitectureTest {
 		Map.entry("io", List.of("sim", "model", "spikes", "spikes.io", "objective", "tune", "com.google.gson",
 			"org.apache.commons.csv")), //
 		Map.entry("img", List.of("sim", "spikes", "tune", "model", "net.imglib2", "org.jfree")), //
-		Map.entry("fiji", List.of("model", "random", "sim", "sim.backends", "spikes", "spikes.io", "objective",
-			"tune", "io", "img", "net.imglib2", "org.scijava", "ij")), //
+		Map.entry("fiji", List.of("model", "random", "sim", "sim.backends", "sim.opencl", "spikes", "spikes.io",
+			"objective", "tune", "io", "img", "net.imglib2", "org.scijava", "ij")), //
 		Map.entry("cli", List.of("fiji", "org.scijava", "net.imglib2")));
 
 	@Test

@@ -204,6 +204,8 @@ public final class Main {
 			d.dimensions(dims);
 			return "image " + java.util.Arrays.toString(dims);
 		}
+		final String table = org.spiketune.fiji.ResultsTables.text(value);
+		if (table != null) return table;
 		return String.valueOf(value);
 	}
 }

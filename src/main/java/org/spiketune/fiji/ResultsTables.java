@@ -44,4 +44,16 @@ public final class ResultsTables {
 		}
 		return table;
 	}
+
+	/**
+	 * A table output as text for the command line: its size, then the rows tab-separated under their column
+	 * headings; null when {@code value} is not a table.
+	 */
+	public static String text(final Object value) {
+		if (!(value instanceof ResultsTable table)) return null;
+		final StringBuilder text = new StringBuilder("table, " + table.size() + " row(s)\n" + table
+			.getColumnHeadings().trim());
+		for (int row = 0; row < table.size(); row++) text.append('\n').append(table.getRowAsString(row).trim());
+		return text.toString();
+	}
 }

@@ -149,6 +149,24 @@ class SimulateNetworkCommandIT {
 		assertTrue(backend.getCancelReason().contains("unknown backend 'quantum'"), backend.getCancelReason());
 	}
 
+	/** OpenCL Devices lists what opencl:&lt;index&gt; selects, or says why there is nothing. */
+	@Test
+	void listsTheOpenClDevicesOrSaysWhyThereAreNone() throws Exception {
+		final CommandModule m = commands.run(OpenClDevicesCommand.class, true).get();
+		final ij.measure.ResultsTable table = (ij.measure.ResultsTable) m.getOutput("devices");
+		final String status = (String) m.getOutput("status");
+		final List<org.spiketune.sim.opencl.DeviceInfo> devices = org.spiketune.sim.opencl.OpenClPlatforms.devices();
+		assertEquals(devices.size(), table.size());
+		if (devices.isEmpty()) {
+			assertTrue(status.startsWith("OpenCL not available: "), status);
+		}
+		else {
+			assertTrue(status.startsWith(devices.size() + " OpenCL device(s)"), status);
+			assertEquals(devices.get(0).name().trim(), table.getStringValue("name", 0));
+			assertEquals(devices.get(0).globalMemory() >> 20, (long) table.getValue("memory (MiB)", 0));
+		}
+	}
+
 	@Test
 	void parameterNamesAreSingleLowerCaseWords() {
 		for (final CommandInfo info : commands.getCommands()) {

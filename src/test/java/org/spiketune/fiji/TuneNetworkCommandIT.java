@@ -72,7 +72,7 @@ class TuneNetworkCommandIT {
 	void isInThePluginIndex() {
 		for (final Class<? extends org.scijava.command.Command> c : List.of(SimulateNetworkCommand.class,
 			TuneNetworkCommand.class, SweepGaSettingsCommand.class, OpenSpikeTrainsCommand.class,
-			ShowSpikeRasterCommand.class))
+			ShowSpikeRasterCommand.class, OpenClDevicesCommand.class))
 		{
 			assertNotNull(commands.getCommand(c), c.getSimpleName() + " is in the plugin index");
 			assertTrue(commands.getCommand(c).getMenuPath().getMenuString().startsWith("Plugins > SpikeTune > "));

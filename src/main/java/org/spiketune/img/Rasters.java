@@ -32,18 +32,23 @@ public final class Rasters {
 	 */
 	public static CalibratedImg<UnsignedByteType> raster(final SpikeRecord spikes, final double binMs) {
 		final int binSteps = binSteps(spikes, binMs);
-		final int bins = (spikes.stepCount() + binSteps - 1) / binSteps;
-		final long pixels = (long) bins * spikes.neuronCount();
-		if (pixels > Integer.MAX_VALUE - 8) {
-			throw new IllegalArgumentException("a raster of " + bins + " bins x " + spikes.neuronCount() +
-				" neurons is too large for one image; use wider bins or fewer neurons");
-		}
-		final byte[] pixelsArray = new byte[(int) pixels];
+		final int bins = bins(spikes, binSteps);
+		final byte[] pixelsArray = new byte[bins * spikes.neuronCount()];
 		for (int k = 0; k < spikes.count(); k++) {
 			pixelsArray[spikes.neuron(k) * bins + spikes.step(k) / binSteps] = (byte) 255;
 		}
 		return CalibratedImg.of(ArrayImgs.unsignedBytes(pixelsArray, bins, spikes.neuronCount()), binSteps * spikes
 			.dtMs(), "ms", "neuron");
+	}
+
+	/** Time bins of a raster; refuses one too large for a Java array. */
+	private static int bins(final SpikeRecord spikes, final int binSteps) {
+		final int bins = (spikes.stepCount() + binSteps - 1) / binSteps;
+		if ((long) bins * spikes.neuronCount() > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException("a raster of " + bins + " bins x " + spikes.neuronCount() +
+				" neurons is too large for one image; use wider bins or fewer neurons");
+		}
+		return bins;
 	}
 
 	/**
@@ -57,13 +62,8 @@ public final class Rasters {
 			throw new IllegalArgumentException(neuronColors.length + " colours for " + spikes.neuronCount() + " neurons");
 		}
 		final int binSteps = binSteps(spikes, binMs);
-		final int bins = (spikes.stepCount() + binSteps - 1) / binSteps;
-		final long pixels = (long) bins * spikes.neuronCount();
-		if (pixels > Integer.MAX_VALUE - 8) {
-			throw new IllegalArgumentException("a raster of " + bins + " bins x " + spikes.neuronCount() +
-				" neurons is too large for one image; use wider bins or fewer neurons");
-		}
-		final int[] argb = new int[(int) pixels];
+		final int bins = bins(spikes, binSteps);
+		final int[] argb = new int[bins * spikes.neuronCount()];
 		java.util.Arrays.fill(argb, BACKGROUND);
 		for (int k = 0; k < spikes.count(); k++) {
 			final int neuron = spikes.neuron(k);

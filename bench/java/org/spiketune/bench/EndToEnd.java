@@ -37,7 +37,7 @@ import org.spiketune.tune.TuningResult;
  *
  * <pre>
  * bench/run                      # everything, on cpu and opencl
- * bench/run --only W3            # one workload (W1, W2, W3, T1); --repeats N, --warmup N, --quick (for tests)
+ * bench/run --only W3            # one workload (W1, W2, W3, T1, M1); --repeats N, --warmup N, --quick (for tests)
  * bench/run --backends opencl    # cpu, opencl, opencl:gpu, opencl:0, ... (comma-separated)
  * bench/run --gpu                # the GPU set: W2 with 20, 100 and 1000 members, W3 at N = 16000 and 100000
  * </pre>
@@ -81,6 +81,10 @@ public final class EndToEnd {
 				final List<TuningRow> tuning = new ArrayList<>();
 				for (final Backend b : backends) tuning.add(tuning(options.quick, b));
 				printTuning(tuning, System.out);
+			}
+			if (!options.gpu && (options.only == null || options.only.contains("M1"))) {
+				System.out.println();
+				MetricsBench.print(MetricsBench.run(options.quick, Math.max(1, options.repeats)), System.out);
 			}
 		}
 		finally {
@@ -242,7 +246,7 @@ public final class EndToEnd {
 					case "--only" -> only = List.of(args[++i].split(","));
 					case "--backends" -> backends = List.of(args[++i].split(","));
 					default -> throw new IllegalArgumentException("unknown option " + args[i] +
-						"; options: --quick, --gpu, --warmup N, --repeats N, --only W1,W2,W3,T1, --backends cpu,opencl");
+						"; options: --quick, --gpu, --warmup N, --repeats N, --only W1,W2,W3,T1,M1, --backends cpu,opencl");
 				}
 			}
 			if (repeats < 1) throw new IllegalArgumentException("--repeats must be >= 1");

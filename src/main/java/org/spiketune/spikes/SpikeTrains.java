@@ -3,7 +3,8 @@ package org.spiketune.spikes;
 import java.util.Arrays;
 
 /**
- * Spike times of a set of neurons over an observation window [start, stop), in milliseconds, each train
+ * Spike times of a set of neurons over an observation window [start, stop] (both edges included), in
+ * milliseconds, each train
  * sorted ascending.
  *
  * @implNote Immutable: arrays are copied in and out.
@@ -20,7 +21,7 @@ public final class SpikeTrains {
 		this.stopMs = stopMs;
 	}
 
-	/** Trains from per-neuron arrays (copied and sorted); every time must lie in [start, stop). */
+	/** Trains from per-neuron arrays (copied and sorted); every time must lie in [start, stop]. */
 	public static SpikeTrains of(final double[][] trains, final double startMs, final double stopMs) {
 		if (!Double.isFinite(startMs) || !Double.isFinite(stopMs) || stopMs <= startMs) {
 			throw new IllegalArgumentException("observation window must be finite with stop > start, got [" +
@@ -31,9 +32,9 @@ public final class SpikeTrains {
 			copy[i] = trains[i].clone();
 			Arrays.sort(copy[i]);
 			for (final double t : copy[i]) {
-				if (!(t >= startMs && t < stopMs)) {
+				if (!(t >= startMs && t <= stopMs)) {
 					throw new IllegalArgumentException("spike time " + t + " ms of neuron " + i +
-						" lies outside the window [" + startMs + ", " + stopMs + ")");
+						" lies outside the window [" + startMs + ", " + stopMs + "]");
 				}
 			}
 		}

@@ -55,6 +55,18 @@ class EndToEndTest {
 	}
 
 	@Test
+	void metricsRowsRun() {
+		final List<MetricsBench.Row> rows = MetricsBench.run(true, 1);
+		assertEquals(5, rows.size());
+		for (final MetricsBench.Row r : rows) {
+			assertTrue(r.parallelMs() > 0 && r.value() >= 0, r.toString());
+		}
+		final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+		MetricsBench.print(rows, new java.io.PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8));
+		assertTrue(text.toString(java.nio.charset.StandardCharsets.UTF_8).contains("| M1 | spike |"));
+	}
+
+	@Test
 	void outDegreesCountEverySynapse() {
 		final int[] degree = EndToEnd.outDegrees(NetworkCompiler.compile(Presets.izhikevich2003Sparse(2000, 100),
 			1));

@@ -32,7 +32,9 @@ class SpikeTrainsAndCsvTest {
 	@Test
 	void rejectsSpikesOutsideTheWindow() {
 		assertThrows(IllegalArgumentException.class, () -> SpikeTrains.fromEvents(1, new int[] { 0 }, new double[] {
-			10 }, 0, 10));
+			10.5 }, 0, 10));
+		assertEquals(1, SpikeTrains.fromEvents(1, new int[] { 0 }, new double[] { 10 }, 0, 10).count(0),
+			"the window includes its stop edge");
 		assertThrows(IllegalArgumentException.class, () -> SpikeTrains.fromEvents(1, new int[] { 1 }, new double[] {
 			1 }, 0, 10));
 		assertThrows(IllegalArgumentException.class, () -> SpikeTrains.of(new double[0][], 5, 5));

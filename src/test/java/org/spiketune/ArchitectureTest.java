@@ -28,7 +28,8 @@ class ArchitectureTest {
 		Map.entry("model", List.of()), //
 		Map.entry("random", List.of()), //
 		Map.entry("spikes", List.of()), //
-		Map.entry("spikes.io", List.of("spikes", "org.apache.commons.csv", "io.jhdf")), //
+		Map.entry("spikes.io", List.of("spikes", "org.apache.commons.csv", "io.jhdf", "net.jpountz", "org.w3c.dom",
+			"org.xml.sax")), //
 		Map.entry("sim", List.of("model", "random", "spikes")), //
 		Map.entry("sim.cpu", List.of("sim", "model", "random")), //
 		Map.entry("sim.opencl", List.of("sim", "model", "random", "org.jocl")), //

@@ -14,11 +14,29 @@ public final class SpikeTrains {
 	private final double[][] times;
 	private final double startMs;
 	private final double stopMs;
+	private final String[] labels; // null: the index
 
-	private SpikeTrains(final double[][] times, final double startMs, final double stopMs) {
+	private SpikeTrains(final double[][] times, final double startMs, final double stopMs, final String[] labels) {
 		this.times = times;
 		this.startMs = startMs;
 		this.stopMs = stopMs;
+		this.labels = labels;
+	}
+
+	private SpikeTrains(final double[][] times, final double startMs, final double stopMs) {
+		this(times, startMs, stopMs, null);
+	}
+
+	/** The same trains, named (a unit id from a recording, a pixel and polarity of an event camera). */
+	public SpikeTrains withLabels(final java.util.List<String> names) {
+		if (names.size() != times.length) throw new IllegalArgumentException(names.size() + " labels for " +
+			times.length + " trains");
+		return new SpikeTrains(times, startMs, stopMs, names.toArray(String[]::new));
+	}
+
+	/** The name of train {@code i}: its label, or its index when it has none. */
+	public String label(final int i) {
+		return labels == null ? Integer.toString(i) : labels[i];
 	}
 
 	/** Trains from per-neuron arrays (copied and sorted); every time must lie in [start, stop]. */
@@ -110,6 +128,7 @@ public final class SpikeTrains {
 
 	/** The trains of neurons [from, to), in the same window. */
 	public SpikeTrains subset(final int from, final int to) {
-		return new SpikeTrains(Arrays.copyOfRange(times, from, to), startMs, stopMs);
+		return new SpikeTrains(Arrays.copyOfRange(times, from, to), startMs, stopMs, labels == null ? null : Arrays
+			.copyOfRange(labels, from, to));
 	}
 }

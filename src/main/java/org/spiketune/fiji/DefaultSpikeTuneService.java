@@ -23,7 +23,7 @@ import org.spiketune.io.ResultFiles;
 import org.spiketune.io.SweepFiles;
 import org.spiketune.io.TuningFiles;
 import org.spiketune.spikes.SpikeTrains;
-import org.spiketune.spikes.io.SpikeCsv;
+import org.spiketune.spikes.io.SpikeFiles;
 import org.spiketune.tune.Sweeps;
 import org.spiketune.model.NamedValues;
 import org.spiketune.model.Presets;
@@ -169,7 +169,7 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 	public SpikeTrains openSpikeTrains(final Path file, final int neurons, final double start, final double stop)
 		throws IOException
 	{
-		return SpikeCsv.read(file, neurons, start, stop);
+		return SpikeFiles.read(file, neurons, start, stop);
 	}
 
 	@Override

@@ -17,16 +17,20 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.spiketune.spikes.IntervalStatistics;
 import org.spiketune.spikes.SpikeTrains;
 
 /**
- * Opens recorded or simulated spike trains (CSV: {@code neuron,time_ms}) and shows them: a raster, a table
- * of per-neuron spike counts and rates, and the population's mean rate. The trains themselves are an
- * output too, for scripts.
+ * Opens recorded or simulated spike trains (CSV {@code neuron,time_ms}, SPIKY text, NWB units, AEDAT 4 events,
+ * ABF 2 sweeps) and shows them: a raster, a table of per-train label, spike count, rate, CV and LV, and the
+ * population's mean rate. The trains themselves are an output too, for scripts.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Open Spike Trains", label = "Open Spike Trains",
 	headless = true)
 public class OpenSpikeTrainsCommand extends ContextCommand {
+
+	/** A raster taller than this would not help anyone (an event camera has ~10⁵ pixel trains). */
+	static final int MAX_RASTER_ROWS = 10_000;
 
 	@Parameter
 	private SpikeTuneService spikeTune;
@@ -34,7 +38,8 @@ public class OpenSpikeTrainsCommand extends ContextCommand {
 	@Parameter
 	private LogService log;
 
-	@Parameter(label = "Spike file (CSV: neuron,time_ms)", style = FileWidget.OPEN_STYLE, persist = false)
+	@Parameter(label = "Spike file (CSV, SPIKY text, NWB, AEDAT 4, ABF)", style = FileWidget.OPEN_STYLE,
+		persist = false)
 	private File file;
 
 	@Parameter(label = "Neurons (0: from the file)", min = "0")
@@ -69,7 +74,10 @@ public class OpenSpikeTrainsCommand extends ContextCommand {
 		}
 		try {
 			trains = spikeTune.openSpikeTrains(file.toPath(), neurons, start, stop);
-			raster = spikeTune.raster(trains, List.of("all"), new int[] { trains.size() }, bin);
+			final SpikeTrains shown = trains.size() > MAX_RASTER_ROWS ? trains.subset(0, MAX_RASTER_ROWS) : trains;
+			if (shown != trains) log.info("Open Spike Trains: the raster shows the first " + MAX_RASTER_ROWS + " of " +
+				trains.size() + " trains");
+			raster = spikeTune.raster(shown, List.of("all"), new int[] { shown.size() }, bin);
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			fail(e.getMessage());
@@ -78,12 +86,16 @@ public class OpenSpikeTrainsCommand extends ContextCommand {
 		table = new ResultsTable();
 		for (int i = 0; i < trains.size(); i++) {
 			table.incrementCounter();
+			final double[] isi = IntervalStatistics.intervals(trains.times(i));
 			table.addValue("neuron", i);
+			table.addValue("label", trains.label(i));
 			table.addValue("spikes", trains.count(i));
 			table.addValue("rate_hz", trains.rateHz(i));
+			table.addValue("cv", IntervalStatistics.cv(isi));
+			table.addValue("lv", IntervalStatistics.lv(isi));
 		}
 		rate = trains.meanRateHz();
-		log.info(String.format(Locale.ROOT, "Open Spike Trains: %s: %d neurons, %d spikes in [%.1f, %.1f) ms, %.3f Hz",
+		log.info(String.format(Locale.ROOT, "Open Spike Trains: %s: %d neurons, %d spikes in [%.1f, %.1f] ms, %.3f Hz",
 			file.getName(), trains.size(), trains.totalCount(), trains.startMs(), trains.stopMs(), rate));
 	}
 

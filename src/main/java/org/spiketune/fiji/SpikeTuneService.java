@@ -85,8 +85,9 @@ public interface SpikeTuneService extends SciJavaService {
 	Img<ARGBType> sweepPlot(Sweeps.Result result, String title);
 
 	/**
-	 * Spike trains from a file (CSV: neuron,time_ms) over [start, stop); {@code neurons <= 0} takes the count
-	 * from the file, {@code stop <= start} ends just after the last spike.
+	 * Spike trains from a file (CSV, SPIKY text, NWB units, AEDAT 4 events, ABF 2 sweeps; see {@code
+	 * SpikeFiles}) over [start, stop]; {@code neurons <= 0} takes the count from the file, {@code stop <= start}
+	 * ends just after the last spike.
 	 */
 	SpikeTrains openSpikeTrains(Path file, int neurons, double start, double stop) throws IOException;
 

@@ -131,6 +131,41 @@ public final class Plots {
 		return render(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1));
 	}
 
+	/**
+	 * Overlaid histograms of one per-neuron statistic, one colour per sample (model vs data in a validation
+	 * report), with common bins over the range of all values.
+	 */
+	public static ArrayImg<ARGBType, IntArray> histograms(final String title, final String xLabel,
+		final java.util.Map<String, double[]> samples, final int bins)
+	{
+		if (bins < 1) throw new IllegalArgumentException("a histogram needs at least 1 bin, got " + bins);
+		double low = Double.POSITIVE_INFINITY, high = Double.NEGATIVE_INFINITY;
+		for (final double[] v : samples.values()) {
+			for (final double x : v) {
+				low = Math.min(low, x);
+				high = Math.max(high, x);
+			}
+		}
+		if (!(high > low)) { // no values, or all equal: a unit-wide range around them
+			low = Double.isFinite(low) ? low - 0.5 : 0;
+			high = low + 1;
+		}
+		final org.jfree.data.statistics.HistogramDataset data = new org.jfree.data.statistics.HistogramDataset();
+		for (final java.util.Map.Entry<String, double[]> e : samples.entrySet()) {
+			if (e.getValue().length > 0) data.addSeries(e.getKey(), e.getValue(), bins, low, high);
+		}
+		final org.jfree.chart.renderer.xy.XYBarRenderer renderer = new org.jfree.chart.renderer.xy.XYBarRenderer();
+		renderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+		renderer.setShadowVisible(false);
+		for (int i = 0; i < data.getSeriesCount(); i++) {
+			final Color c = PALETTE[i % PALETTE.length];
+			renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 140));
+		}
+		final XYPlot plot = new XYPlot(data, new NumberAxis(xLabel), new NumberAxis("neurons"), renderer);
+		style(plot);
+		return render(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+	}
+
 	private static Double finiteOrNull(final double v) {
 		return Double.isFinite(v) ? v : null;
 	}

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.spiketune.spikes.Sweeps;
+import org.spiketune.spikes.RecordedSweeps;
 
 /**
  * Current-clamp sweeps from an Axon Binary Format 2 file (Clampex 10/11), episodic mode: the first ADC channel
@@ -28,7 +28,7 @@ public final class Abf2 {
 
 	private record Section(long offset, int bytes, long entries) {}
 
-	public static Sweeps read(final Path file) throws IOException {
+	public static RecordedSweeps read(final Path file) throws IOException {
 		final long size = Files.size(file);
 		if (size > Integer.MAX_VALUE) throw new IOException(file + ": ABF files over 2 GiB are not supported yet");
 		final ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
@@ -40,7 +40,7 @@ public final class Abf2 {
 		}
 	}
 
-	private static Sweeps parse(final ByteBuffer b, final Path file) throws IOException {
+	private static RecordedSweeps parse(final ByteBuffer b, final Path file) throws IOException {
 		if (b.limit() < 76 + 16 * 11) throw new IOException(file + ": too short for an ABF 2 header");
 		final String signature = new String(new byte[] { b.get(0), b.get(1), b.get(2), b.get(3) },
 			StandardCharsets.US_ASCII);
@@ -91,7 +91,7 @@ public final class Abf2 {
 		final Command command = command(b, file, dac, epochs, text);
 		final double[][] current = new double[sweeps][];
 		for (int s = 0; s < sweeps; s++) current[s] = command.waveform(s, points);
-		return new Sweeps(intervalUs / 1000, voltage, current, voltageUnit, command.unit);
+		return new RecordedSweeps(intervalUs / 1000, voltage, current, voltageUnit, command.unit);
 	}
 
 	private static Section section(final ByteBuffer b, final Path file, final int index) throws IOException {

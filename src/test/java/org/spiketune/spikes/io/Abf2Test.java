@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketune.spikes.SpikeDetection;
-import org.spiketune.spikes.Sweeps;
+import org.spiketune.spikes.RecordedSweeps;
 import org.spiketune.spikes.TestData;
 
 /** The fast-spiking interneuron ABF against the CSVs made with neo's AxonIO (test-data/pyabf-fsi-current-steps). */
 class Abf2Test {
 
 	private static final Path ABF = TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf");
-	private static Sweeps sweeps;
+	private static RecordedSweeps sweeps;
 
 	@BeforeAll
 	static void read() throws IOException {

@@ -6,11 +6,11 @@ package org.spiketune.spikes;
  *
  * @implNote Arrays are shared, not copied: sweeps of a long recording are large.
  */
-public record Sweeps(double dtMs, double[][] voltage, double[][] current, String voltageUnit,
+public record RecordedSweeps(double dtMs, double[][] voltage, double[][] current, String voltageUnit,
 	String currentUnit)
 {
 
-	public Sweeps {
+	public RecordedSweeps {
 		if (!(dtMs > 0) || !Double.isFinite(dtMs)) throw new IllegalArgumentException("sample interval must be > 0 ms, got " +
 			dtMs);
 		if (voltage.length != current.length) throw new IllegalArgumentException(voltage.length +

@@ -1,0 +1,100 @@
+package org.spiketune.spikes.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.spiketune.spikes.SpikeDetection;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.spikes.RecordedSweeps;
+
+/**
+ * Opens spike trains from any supported file, recognised by its first bytes and then its extension: NWB units
+ * (HDF5), AEDAT 4 events (one train per active pixel and polarity), ABF 2 current-clamp sweeps (one train per
+ * sweep, spikes detected at {@link #ABF_THRESHOLD_MV}), spike CSV ({@code neuron,time_ms}) and SPIKY text (one
+ * train per line, ms).
+ */
+public final class SpikeFiles {
+
+	/** eFEL's default spike threshold, used for recorded sweeps. */
+	public static final double ABF_THRESHOLD_MV = -20;
+
+	public enum Format {
+		CSV, SPIKY_TEXT, NWB, AEDAT4, ABF2
+	}
+
+	private SpikeFiles() {}
+
+	public static Format formatOf(final Path file) throws IOException {
+		final byte[] head = new byte[16];
+		int n;
+		try (InputStream in = Files.newInputStream(file)) {
+			n = in.readNBytes(head, 0, head.length);
+		}
+		final String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+		if (start.startsWith("\u0089HDF")) return Format.NWB;
+		if (start.startsWith("#!AER-DAT")) return Format.AEDAT4;
+		if (start.startsWith("ABF")) return Format.ABF2;
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".nwb")) return Format.NWB;
+		if (name.endsWith(".aedat4") || name.endsWith(".aedat")) return Format.AEDAT4;
+		if (name.endsWith(".abf")) return Format.ABF2;
+		if (name.endsWith(".csv")) return Format.CSV;
+		return Format.SPIKY_TEXT;
+	}
+
+	/**
+	 * Reads the file over [start, stop] ms ({@code stop <= start}: just after the last spike); {@code neurons}
+	 * fixes the train count of a CSV (0: from the file).
+	 */
+	public static SpikeTrains read(final Path file, final int neurons, final double startMs, final double stopMs)
+		throws IOException
+	{
+		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
+		return switch (formatOf(file)) {
+			case CSV -> SpikeCsv.read(file, neurons, startMs, stopMs);
+			case SPIKY_TEXT -> SpikeText.read(file, 1, startMs, stopMs > startMs ? stopMs : lastSpikeStop(file));
+			case NWB -> NwbUnits.read(file, startMs, stopMs);
+			case AEDAT4 -> activeTrains(Aedat4.read(file).toSpikeTrains());
+			case ABF2 -> sweepTrains(Abf2.read(file));
+		};
+	}
+
+	private static double lastSpikeStop(final Path file) throws IOException {
+		final SpikeTrains wide = SpikeText.read(file, 1, -Double.MAX_VALUE / 4, Double.MAX_VALUE / 4);
+		double last = 0;
+		for (int i = 0; i < wide.size(); i++) {
+			if (wide.count(i) > 0) last = Math.max(last, wide.times(i)[wide.count(i) - 1]);
+		}
+		return Math.floor(last) + 1;
+	}
+
+	/** Only the trains with spikes, keeping their labels (an event camera has mostly silent pixels). */
+	static SpikeTrains activeTrains(final SpikeTrains all) {
+		final List<double[]> trains = new ArrayList<>();
+		final List<String> labels = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			if (all.count(i) == 0) continue;
+			trains.add(all.times(i));
+			labels.add(all.label(i));
+		}
+		return SpikeTrains.of(trains.toArray(double[][]::new), all.startMs(), all.stopMs()).withLabels(labels);
+	}
+
+	/** One train per sweep: the spikes detected in its voltage, labelled "sweep k". */
+	public static SpikeTrains sweepTrains(final RecordedSweeps sweeps) {
+		final double[][] trains = new double[sweeps.count()][];
+		final List<String> labels = new ArrayList<>();
+		double duration = 0;
+		for (int s = 0; s < sweeps.count(); s++) {
+			trains[s] = SpikeDetection.crossings(sweeps.voltage()[s], sweeps.dtMs(), ABF_THRESHOLD_MV);
+			labels.add("sweep " + s);
+			duration = Math.max(duration, sweeps.durationMs(s));
+		}
+		return SpikeTrains.of(trains, 0, duration).withLabels(labels);
+	}
+}

@@ -60,6 +60,7 @@ public class CompareSpikeTrainsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
+			if (file == null) throw new IllegalArgumentException("no spike file given");
 			if (!(parameter >= 0)) throw new IllegalArgumentException("measure parameter must be >= 0, got " +
 				parameter);
 			final Measure m = parameter > 0 ? Measure.parse(measure + ":" + parameter) : Measure.parse(measure);
@@ -75,10 +76,9 @@ public class CompareSpikeTrainsCommand extends ContextCommand {
 			log.info(String.format(Locale.ROOT, "Compare Spike Trains: %s, %d trains in [%.1f, %.1f] ms: %s = %.6f",
 				file.getName(), n, trains.startMs(), trains.stopMs(), m, value));
 		}
-		catch (final IOException | IllegalArgumentException | NullPointerException e) {
-			final String message = file == null ? "no spike file given" : e.getMessage();
-			cancel(message);
-			log.error("Compare Spike Trains: " + message);
+		catch (final IOException | IllegalArgumentException e) {
+			cancel(e.getMessage());
+			log.error("Compare Spike Trains: " + e.getMessage());
 		}
 	}
 }

@@ -66,7 +66,15 @@ public final class PairwiseComparison {
 		return i;
 	}
 
+	/** The pairs are indexed by int; 65,535 trains (2.1·10⁹ pairs) is beyond any sensible comparison anyway. */
+	private static void checkSize(final int trains) {
+		if ((long) trains * (trains + 1) / 2 > Integer.MAX_VALUE) throw new IllegalArgumentException(trains +
+			" trains make " + (long) trains * (trains - 1) / 2 + " pairs, more than one comparison can hold; " +
+			"select fewer trains");
+	}
+
 	private static double[][] arrays(final SpikeTrains trains) {
+		checkSize(trains.size());
 		final double[][] t = new double[trains.size()][];
 		for (int i = 0; i < t.length; i++) t[i] = trains.times(i);
 		return t;

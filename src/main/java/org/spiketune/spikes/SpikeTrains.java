@@ -126,6 +126,16 @@ public final class SpikeTrains {
 		return totalCount() * 1000.0 / (durationMs() * times.length);
 	}
 
+	/** The spikes inside [start, stop], over that window, labels kept. */
+	public SpikeTrains window(final double start, final double stop) {
+		final double[][] cut = new double[times.length][];
+		for (int i = 0; i < cut.length; i++) {
+			cut[i] = Arrays.stream(times[i]).filter(t -> t >= start && t <= stop).toArray();
+		}
+		final SpikeTrains out = of(cut, start, stop);
+		return new SpikeTrains(out.times, start, stop, labels);
+	}
+
 	/** The trains of neurons [from, to), in the same window. */
 	public SpikeTrains subset(final int from, final int to) {
 		return new SpikeTrains(Arrays.copyOfRange(times, from, to), startMs, stopMs, labels == null ? null : Arrays

@@ -41,6 +41,24 @@ class SpikeTrainsAndCsvTest {
 	}
 
 	@Test
+	void windowKeepsSpikesInsideAndLabels() {
+		final SpikeTrains t = SpikeTrains.of(new double[][] { { 1, 5, 9 }, { 4 } }, 0, 10).withLabels(java.util.List.of(
+			"a", "b"));
+		final SpikeTrains w = t.window(4, 8);
+		assertArrayEquals(new double[] { 5 }, w.times(0));
+		assertArrayEquals(new double[] { 4 }, w.times(1), "the start edge is inside");
+		assertEquals("b", w.label(1));
+		assertEquals(4, w.durationMs(), 0);
+	}
+
+	@Test
+	void tooManyTrainsForPairsIsAClearError() {
+		final SpikeTrains many = SpikeTrains.of(new double[70_000][0], 0, 10);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> PairwiseComparison.multivariate(many, Measure
+			.parse("isi"))).getMessage().contains("select fewer trains"));
+	}
+
+	@Test
 	void csvRoundTrip(@TempDir final Path dir) throws IOException {
 		final Path file = dir.resolve("s.csv");
 		SpikeCsv.write(file, new int[] { 4, 1, 4 }, new double[] { 0.5, 2, 7.25 });

@@ -16,7 +16,7 @@ import org.spiketune.spikes.RecordedSweeps;
  * Opens spike trains from any supported file, recognised by its first bytes and then its extension: NWB units
  * (HDF5), AEDAT 4 events (one train per active pixel and polarity), ABF 2 current-clamp sweeps (one train per
  * sweep, spikes detected at {@link #ABF_THRESHOLD_MV}), spike CSV ({@code neuron,time_ms}) and SPIKY text (one
- * train per line, ms).
+ * train per line, ms). Event times count from the first event, sweep times from the sweep's start.
  */
 public final class SpikeFiles {
 
@@ -57,20 +57,17 @@ public final class SpikeFiles {
 		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
 		return switch (formatOf(file)) {
 			case CSV -> SpikeCsv.read(file, neurons, startMs, stopMs);
-			case SPIKY_TEXT -> SpikeText.read(file, 1, startMs, stopMs > startMs ? stopMs : lastSpikeStop(file));
+			case SPIKY_TEXT -> SpikeText.read(file, 1, startMs, stopMs);
 			case NWB -> NwbUnits.read(file, startMs, stopMs);
-			case AEDAT4 -> activeTrains(Aedat4.read(file).toSpikeTrains());
-			case ABF2 -> sweepTrains(Abf2.read(file));
+			case AEDAT4 -> cut(activeTrains(Aedat4.read(file).toSpikeTrains()), startMs, stopMs);
+			case ABF2 -> cut(sweepTrains(Abf2.read(file)), startMs, stopMs);
 		};
 	}
 
-	private static double lastSpikeStop(final Path file) throws IOException {
-		final SpikeTrains wide = SpikeText.read(file, 1, -Double.MAX_VALUE / 4, Double.MAX_VALUE / 4);
-		double last = 0;
-		for (int i = 0; i < wide.size(); i++) {
-			if (wide.count(i) > 0) last = Math.max(last, wide.times(i)[wide.count(i) - 1]);
-		}
-		return Math.floor(last) + 1;
+	/** Events and sweeps come with their own time base (ms from the first event or the sweep start). */
+	private static SpikeTrains cut(final SpikeTrains trains, final double startMs, final double stopMs) {
+		if (stopMs <= startMs && startMs == 0) return trains;
+		return trains.window(startMs, stopMs > startMs ? stopMs : trains.stopMs());
 	}
 
 	/** Only the trains with spikes, keeping their labels (an event camera has mostly silent pixels). */

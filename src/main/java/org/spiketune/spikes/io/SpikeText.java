@@ -19,7 +19,8 @@ public final class SpikeText {
 	private SpikeText() {}
 
 	/**
-	 * Reads trains over [start, stop] ms; times are multiplied by {@code scaleToMs} (1000 for seconds).
+	 * Reads trains over [start, stop] ms; times are multiplied by {@code scaleToMs} (1000 for seconds). {@code
+	 * stopMs <= startMs} means just after the last spike (the next whole millisecond).
 	 *
 	 * @throws IOException naming the file, line and problem for malformed content
 	 */
@@ -53,8 +54,14 @@ public final class SpikeText {
 			throw new IOException(file + ": not a UTF-8 text file", e);
 		}
 		if (trains.isEmpty()) throw new IOException(file + ": no spike trains found");
+		double stop = stopMs;
+		if (stop <= startMs) {
+			double last = startMs;
+			for (final double[] train : trains) for (final double t : train) last = Math.max(last, t);
+			stop = Math.floor(last) + 1;
+		}
 		try {
-			return SpikeTrains.of(trains.toArray(double[][]::new), startMs, stopMs);
+			return SpikeTrains.of(trains.toArray(double[][]::new), startMs, stop);
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException(file + ": " + e.getMessage(), e);

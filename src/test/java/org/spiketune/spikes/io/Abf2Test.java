@@ -87,6 +87,17 @@ class Abf2Test {
 	}
 
 	@Test
+	void openedAsSpikeTrainsOnePerSweepWithinAWindow() throws IOException {
+		final org.spiketune.spikes.SpikeTrains all = SpikeFiles.read(ABF, 0, 0, 0);
+		assertEquals(17, all.size());
+		assertEquals(117, all.count(16));
+		assertEquals(3000, all.stopMs(), 1e-9);
+		final org.spiketune.spikes.SpikeTrains step = SpikeFiles.read(ABF, 0, 146.85, 646.85);
+		assertTrue(step.count(16) < 117 && step.count(16) > 10, "spikes during the first step: " + step.count(16));
+		for (final double t : step.times(16)) assertTrue(t >= 146.85 && t <= 646.85);
+	}
+
+	@Test
 	void truncatedCorruptedAndForeignFilesGiveClearErrors(@TempDir final Path dir) throws IOException {
 		final byte[] bytes = Files.readAllBytes(ABF);
 		for (final int length : new int[] { 0, 4, 100, 600, 5000, bytes.length - 1000 }) {

@@ -182,6 +182,7 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 		cfg.put("reevaluate", config.noise().reevaluate());
 		cfg.put("vary_structure", config.noise().varyStructure());
 		cfg.put("confirm", config.noise().confirm());
+		cfg.put("frozen_noise", config.noise().frozen());
 		summary.put("config", cfg);
 		final Map<String, Object> res = new LinkedHashMap<>();
 		res.put("best", result.best());

@@ -19,7 +19,10 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 {
 
 	/** Parameters every non-source group has besides its model's. */
-	public static final List<String> GROUP_PARAMETERS = List.of("bias", "noise");
+	public static final List<String> GROUP_PARAMETERS = List.of("bias", "noise", "gain");
+
+	/** The parameter name of a fixed-probability projection's connection probability. */
+	public static final String CONNECTION_PROBABILITY = "p";
 
 	public NetworkSpec {
 		Checks.notNull("network name", name);
@@ -100,7 +103,12 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 
 	// -- Named parameters --
 
-	/** All tunable parameter names, groups first. */
+	/**
+	 * All tunable parameter names, groups first: {@code <group>.bias|noise|gain} and the model's parameters,
+	 * then {@code <projection>.gain} and, for fixed-probability projections, the structural
+	 * {@code <projection>.p}. A name may also use {@code *} in its first part ({@code *.a},
+	 * {@code sweep*.gain}) to set the parameter of every matching group or projection at once.
+	 */
 	public List<String> parameterNames() {
 		final List<String> names = new ArrayList<>();
 		for (final NeuronGroup g : groups) {
@@ -109,43 +117,96 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 			}
 			for (final String p : g.model().parameterNames()) names.add(g.name() + "." + p);
 		}
-		for (final Projection p : projections) names.add(p.name() + ".gain");
+		for (final Projection p : projections) {
+			names.add(p.name() + ".gain");
+			if (p.topology() instanceof Topology.FixedProbability) names.add(p.name() + "." + CONNECTION_PROBABILITY);
+		}
 		return names;
 	}
 
-	/** The current value of a named parameter; NaN for a per-neuron distribution. */
+	/** True when {@code parameterName}, or every name its pattern matches (at least one), is tunable. */
+	public boolean hasParameter(final String parameterName) {
+		try {
+			return !expand(parameterName).isEmpty();
+		}
+		catch (final IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * True for a parameter that changes the network's structure (a connection probability): it must be set
+	 * on the network a batch is built from, not per batch member.
+	 */
+	public boolean isStructural(final String parameterName) {
+		for (final String name : expand(parameterName)) {
+			final String[] parts = split(name);
+			for (final Projection p : projections) {
+				if (p.name().equals(parts[0]) && parts[1].equals(CONNECTION_PROBABILITY)) return true;
+			}
+		}
+		return false;
+	}
+
+	/** The current value of a named parameter; NaN for a per-neuron distribution or differing matches. */
 	public double parameter(final String parameterName) {
+		double value = Double.NaN;
+		boolean first = true;
+		for (final String name : expand(parameterName)) {
+			final double v = single(name);
+			if (first) value = v;
+			else if (Double.compare(v, value) != 0) return Double.NaN;
+			first = false;
+		}
+		return value;
+	}
+
+	private double single(final String parameterName) {
 		final String[] parts = split(parameterName);
 		for (final Projection p : projections) {
-			if (p.name().equals(parts[0]) && parts[1].equals("gain")) return p.gain();
+			if (p.name().equals(parts[0])) {
+				return parts[1].equals("gain") ? p.gain() : ((Topology.FixedProbability) p.topology()).p();
+			}
 		}
 		final NeuronGroup g = groupFor(parameterName, parts[0]);
 		return switch (parts[1]) {
 			case "bias" -> g.bias();
 			case "noise" -> g.noise();
+			case "gain" -> g.gain();
 			default -> g.model().parameter(parts[1]).constantValue();
 		};
 	}
 
-	/** A copy with a named parameter set to {@code value} (a constant for every neuron of the group). */
+	/** A copy with a named parameter (or every match of its pattern) set to {@code value}. */
 	public NetworkSpec withParameter(final String parameterName, final double value) {
-		final String[] parts = split(parameterName);
 		Checks.finite("parameter " + parameterName, value);
+		NetworkSpec spec = this;
+		for (final String name : expand(parameterName)) spec = spec.withSingleParameter(name, value);
+		return spec;
+	}
+
+	private NetworkSpec withSingleParameter(final String parameterName, final double value) {
+		final String[] parts = split(parameterName);
 		for (final Projection p : projections) {
 			if (p.name().equals(parts[0])) {
-				if (!parts[1].equals("gain")) throw unknown(parameterName);
-				return withProjection(p.withGain(value));
+				if (parts[1].equals("gain")) return withProjection(p.withGain(value));
+				final Topology.FixedProbability f = (Topology.FixedProbability) p.topology();
+				return withProjection(p.withTopology(new Topology.FixedProbability(value, f.selfConnections())));
 			}
 		}
 		final NeuronGroup g = groupFor(parameterName, parts[0]);
-		if (!g.model().isSource()) {
-			if (parts[1].equals("bias")) return withGroup(g.withBias(value));
-			if (parts[1].equals("noise")) return withGroup(g.withNoise(value));
+		switch (parts[1]) {
+			case "bias":
+				return withGroup(g.withBias(value));
+			case "noise":
+				return withGroup(g.withNoise(value));
+			case "gain":
+				return withGroup(g.withGain(value));
+			default:
+				final int index = g.model().parameterIndex(parts[1]);
+				g.model().checkValue(index, value, "group '" + g.name() + "': ");
+				return withGroup(g.withModel(g.model().withParameter(parts[1], ParameterValue.of(value))));
 		}
-		if (!g.model().parameterNames().contains(parts[1])) throw unknown(parameterName);
-		final int index = g.model().parameterIndex(parts[1]);
-		g.model().checkValue(index, value, "group '" + g.name() + "': ");
-		return withGroup(g.withModel(g.model().withParameter(parts[1], ParameterValue.of(value))));
 	}
 
 	/** A copy with every named parameter of {@code values} set. */
@@ -155,6 +216,24 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 			spec = spec.withParameter(e.getKey(), Checks.notNull("value of " + e.getKey(), e.getValue()));
 		}
 		return spec;
+	}
+
+	/** The tunable names a name or pattern stands for; throws, listing the known names, if none. */
+	private List<String> expand(final String parameterName) {
+		final String[] parts = split(parameterName);
+		final List<String> known = parameterNames();
+		if (!parts[0].contains("*")) {
+			if (!known.contains(parameterName)) throw unknown(parameterName);
+			return List.of(parameterName);
+		}
+		final java.util.regex.Pattern owner = java.util.regex.Pattern.compile(("\\Q" + parts[0] + "\\E").replace(
+			"*", "\\E.*\\Q"));
+		final List<String> matches = known.stream().filter(n -> {
+			final String[] p = split(n);
+			return p[1].equals(parts[1]) && owner.matcher(p[0]).matches();
+		}).toList();
+		if (matches.isEmpty()) throw unknown(parameterName);
+		return matches;
 	}
 
 	private String[] split(final String parameterName) {

@@ -11,8 +11,12 @@ public final class Presets {
 	/** Name of {@link #izhikevich2003()}. */
 	public static final String IZHIKEVICH_2003 = "izhikevich2003";
 
+	/** Name of {@link #izhikevich2003Random} with 200 + 50 neurons and p = 0.1. */
+	public static final String IZHIKEVICH_2003_RANDOM = "izhikevich2003-random";
+
 	private static final Map<String, Supplier<NetworkSpec>> BY_NAME = new TreeMap<>(Map.of(IZHIKEVICH_2003,
-		Presets::izhikevich2003));
+		Presets::izhikevich2003, IZHIKEVICH_2003_RANDOM, () -> izhikevich2003Random(200, 50, 0.1).withName(
+			IZHIKEVICH_2003_RANDOM)));
 
 	private Presets() {}
 
@@ -56,6 +60,18 @@ public final class Presets {
 		return izhikevich2003(excitatory, inhibitory, new Topology.FixedInDegree(fromExcitatory, true),
 			new Topology.FixedInDegree(fromInhibitory, true)).withName(IZHIKEVICH_2003 + "-sparse-" + n + "-" +
 				inDegree);
+	}
+
+	/**
+	 * The same neurons and weight distributions, {@code excitatory} + {@code inhibitory} neurons, every
+	 * pair connected with probability {@code p} (self-connections excluded), so each projection's
+	 * probability is tunable ({@code ee.p}...) besides its gain. The ground truth of the network-fitting
+	 * study of SpikeNetOpt (200 + 50 neurons).
+	 */
+	public static NetworkSpec izhikevich2003Random(final int excitatory, final int inhibitory, final double p) {
+		final Topology topology = new Topology.FixedProbability(p, false);
+		return izhikevich2003(excitatory, inhibitory, topology, topology).withName(IZHIKEVICH_2003 + "-random-" +
+			excitatory + "-" + inhibitory);
 	}
 
 	private static NetworkSpec izhikevich2003(final int excitatory, final int inhibitory,

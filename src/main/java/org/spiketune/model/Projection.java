@@ -39,6 +39,10 @@ public record Projection(String name, String source, String target, Topology top
 		return new Projection(name, source, target, topology, weights, delay, synapse, value);
 	}
 
+	public Projection withTopology(final Topology value) {
+		return new Projection(name, source, target, value, weights, delay, synapse, gain);
+	}
+
 	public Projection withWeights(final Weights value) {
 		return new Projection(name, source, target, topology, value, delay, synapse, gain);
 	}

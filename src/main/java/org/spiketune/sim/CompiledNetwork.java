@@ -83,13 +83,14 @@ public final class CompiledNetwork {
 	/**
 	 * The member's parameters: the compiled per-neuron values where it keeps the network's own, constants
 	 * where it sets a named parameter. {@code network} is the request's spec, which may differ from the
-	 * compiled one in bias, noise and gains.
+	 * compiled one in bias, noise and gains (of groups' current steps and of projections).
 	 */
 	public MemberParameters parametersFor(final NetworkSpec network, final Member member) {
 		final NetworkSpec memberSpec = network.withParameters(member.parameters());
 		final float[][][] values = new float[groups.size()][][];
 		final float[] bias = new float[groups.size()];
 		final float[] noise = new float[groups.size()];
+		final float[] stepGain = new float[groups.size()];
 		for (final CompiledGroup g : groups) {
 			final NeuronModel base = g.spec().model();
 			final NeuronModel own = memberSpec.groups().get(g.index()).model();
@@ -107,9 +108,10 @@ public final class CompiledNetwork {
 			}
 			bias[g.index()] = (float) memberSpec.groups().get(g.index()).bias();
 			noise[g.index()] = (float) memberSpec.groups().get(g.index()).noise();
+			stepGain[g.index()] = (float) memberSpec.groups().get(g.index()).gain();
 		}
 		final float[] gain = new float[projections.size()];
 		for (int p = 0; p < gain.length; p++) gain[p] = (float) memberSpec.projections().get(p).gain();
-		return new MemberParameters(values, bias, noise, gain);
+		return new MemberParameters(values, bias, noise, stepGain, gain);
 	}
 }

@@ -34,6 +34,12 @@ public record SimulationRequest(NetworkSpec network, double durationMs, long str
 		}
 		for (final Member m : members) {
 			network.withParameters(m.parameters()); // rejects unknown names early, naming them
+			for (final String name : m.parameters().keySet()) {
+				if (network.isStructural(name)) {
+					throw new IllegalArgumentException("'" + name + "' changes the network's structure; members of " +
+						"one batch share a structure, so set it on the network, not per member");
+				}
+			}
 		}
 		for (final int neuron : recording.tracedNeurons()) {
 			if (neuron >= network.neuronCount()) {

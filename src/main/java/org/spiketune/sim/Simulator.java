@@ -1,8 +1,13 @@
 package org.spiketune.sim;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.spiketune.model.Checks;
+import org.spiketune.model.NetworkSpec;
 
 /**
  * Runs batches on a {@link Backend}: checks the memory a request needs, builds (or reuses) the compiled
@@ -37,6 +42,39 @@ public final class Simulator {
 		final RunInfo info = result.info();
 		return new BatchResult(request, result.members(), new RunInfo(info.backend(), info.device(), info
 			.threads(), compileMs, info.simulateMs()));
+	}
+
+	/**
+	 * Simulates {@code members} that may also set structural parameters (see
+	 * {@link org.spiketune.model.NetworkSpec#isStructural}): one batch per distinct structure, in order of
+	 * first appearance. Results come back in member order, each with its index in {@code members}.
+	 */
+	public List<MemberResult> runAll(final NetworkSpec network, final double durationMs, final long structureSeed,
+		final List<Member> members, final Recording recording)
+	{
+		final Map<Map<String, Double>, List<Integer>> byStructure = new LinkedHashMap<>();
+		final List<Map<String, Double>> rest = new ArrayList<>();
+		for (int i = 0; i < members.size(); i++) {
+			final Map<String, Double> structural = new LinkedHashMap<>(), other = new LinkedHashMap<>();
+			for (final Map.Entry<String, Double> e : members.get(i).parameters().entrySet()) {
+				(network.isStructural(e.getKey()) ? structural : other).put(e.getKey(), e.getValue());
+			}
+			byStructure.computeIfAbsent(structural, k -> new ArrayList<>()).add(i);
+			rest.add(other);
+		}
+		final MemberResult[] out = new MemberResult[members.size()];
+		for (final Map.Entry<Map<String, Double>, List<Integer>> e : byStructure.entrySet()) {
+			final List<Member> batch = new ArrayList<>();
+			for (final int i : e.getValue()) batch.add(Member.of(members.get(i).seed(), rest.get(i)));
+			final BatchResult result = run(new SimulationRequest(network.withParameters(e.getKey()), durationMs,
+				structureSeed, batch, recording));
+			for (int k = 0; k < batch.size(); k++) {
+				final int i = e.getValue().get(k);
+				final MemberResult r = result.member(k);
+				out[i] = new MemberResult(i, members.get(i), r.spikes(), r.rates(), r.traces());
+			}
+		}
+		return List.of(out);
 	}
 
 	/** The compiled structure of the request's network: everything but its named parameters. */

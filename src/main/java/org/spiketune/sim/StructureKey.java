@@ -9,7 +9,7 @@ import org.spiketune.model.Stimulus;
 
 /**
  * The part of a spec a compiled network depends on: groups with their models (per-neuron values are
- * realized at compile time), projections without their gains, stimuli and dt. Bias, noise and gains are
+ * realized at compile time), projections without their gains, stimuli and dt. Bias, noise, step and projection gains are
  * applied per member, so specs that differ only in those share one compiled network.
  */
 record StructureKey(String name, double dtMs, List<NeuronGroup> groups, List<Projection> projections,
@@ -18,6 +18,6 @@ record StructureKey(String name, double dtMs, List<NeuronGroup> groups, List<Pro
 
 	static StructureKey of(final NetworkSpec spec) {
 		return new StructureKey(spec.name(), spec.dtMs(), spec.groups().stream().map(g -> g.withBias(0).withNoise(
-			0)).toList(), spec.projections().stream().map(p -> p.withGain(1)).toList(), spec.stimuli());
+			0).withGain(1)).toList(), spec.projections().stream().map(p -> p.withGain(1)).toList(), spec.stimuli());
 	}
 }

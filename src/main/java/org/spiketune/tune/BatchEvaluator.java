@@ -13,9 +13,8 @@ import io.jenetics.util.Seq;
 
 import org.spiketune.objective.Score;
 import org.spiketune.random.Keys;
-import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.Member;
-import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.Simulator;
 
 /**
@@ -70,19 +69,18 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 			genes[k] = Genes.of(population.get(todo.get(k)).genotype());
 			final Map<String, Double> values = config.space().decode(genes[k]);
 			for (int s = 0; s < samples; s++) {
-				members.add(Member.of(Keys.memberSeed(generationSeed, k * samples + s), values));
+				members.add(Member.of(noiseSeed(generationSeed, k * samples + s), values));
 			}
 		}
-		final SimulationRequest request = new SimulationRequest(config.network(), config.durationMs(), config
-			.structureSeed(generation), members, config.recording());
 		final long start = System.nanoTime();
-		final BatchResult batch = simulator.run(request);
+		final List<MemberResult> batch = simulator.runAll(config.network(), config.durationMs(), config
+			.structureSeed(generation), members, config.recording());
 		final Phenotype<DoubleGene, C>[] out = population.asList().toArray(phenotypes(population.size()));
 		for (int k = 0; k < todo.size(); k++) {
 			final Score[] scores = new Score[samples];
 			final long[] seeds = new long[samples];
 			for (int s = 0; s < samples; s++) {
-				scores[s] = config.objective().score(batch.member(k * samples + s));
+				scores[s] = config.objective().score(batch.get(k * samples + s));
 				seeds[s] = members.get(k * samples + s).seed();
 			}
 			final Score score = Score.mean(scores);
@@ -110,14 +108,14 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 		for (int s = 0; s < samples; s++) {
 			final List<Member> members = new ArrayList<>();
 			for (int k = 0; k < individuals.size(); k++) {
-				seeds[k][s] = Keys.memberSeed(labelSeed, s * individuals.size() + k);
+				seeds[k][s] = noiseSeed(labelSeed, s * individuals.size() + k);
 				members.add(Member.of(seeds[k][s], config.space().decode(individuals.get(k))));
 			}
 			final long structure = config.noise().varyStructure() ? Keys.memberSeed(labelSeed ^ 0x5DEECE66DL, s)
 				: config.seed();
-			final BatchResult batch = simulator.run(new SimulationRequest(config.network(), config.durationMs(),
-				structure, members, config.recording()));
-			for (int k = 0; k < individuals.size(); k++) scores[k][s] = config.objective().score(batch.member(k));
+			final List<MemberResult> batch = simulator.runAll(config.network(), config.durationMs(), structure,
+				members, config.recording());
+			for (int k = 0; k < individuals.size(); k++) scores[k][s] = config.objective().score(batch.get(k));
 		}
 		simulateMs += (System.nanoTime() - start) / 1e6;
 		final List<Score> means = new ArrayList<>();
@@ -128,6 +126,11 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 				mean, seeds[k], Evaluation.Kind.CONFIRMATION));
 		}
 		return means;
+	}
+
+	/** Member {@code index}'s noise seed: fresh per generation and member, or the run's frozen one. */
+	private long noiseSeed(final long generationSeed, final int index) {
+		return config.noise().frozen() ? config.frozenNoiseSeed() : Keys.memberSeed(generationSeed, index);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -68,13 +68,32 @@ public record ParameterSpace(List<ParameterRange> ranges) {
 
 	/** Throws, naming the unknown parameters and the known ones, unless every name exists in the network. */
 	public ParameterSpace checkAgainst(final NetworkSpec network) {
-		final List<String> known = network.parameterNames();
-		final List<String> unknown = names().stream().filter(n -> !known.contains(n)).toList();
+		final List<String> unknown = names().stream().filter(n -> !network.hasParameter(n)).toList();
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("network '" + network.name() + "' has no parameter(s) " + unknown +
-				"; tunable: " + String.join(", ", known));
+				"; tunable: " + String.join(", ", network.parameterNames()));
 		}
 		return this;
+	}
+
+	/**
+	 * The space zoomed in on {@code center}: each range cut to {@code fraction} of its width (in its own
+	 * scale, so log ranges shrink by a factor), centred on the center's value and kept within the old
+	 * bounds. For a second, finer run started from a first run's best.
+	 */
+	public ParameterSpace narrowedAround(final Map<String, Double> center, final double fraction) {
+		if (!(fraction > 0 && fraction <= 1)) {
+			throw new IllegalArgumentException("zoom fraction must be in (0, 1], got " + fraction);
+		}
+		final List<ParameterRange> out = new ArrayList<>();
+		for (final ParameterRange r : ranges) {
+			final Double value = center.get(r.name());
+			if (value == null) throw new IllegalArgumentException("the center has no value for " + r.name());
+			final double u = Math.min(1, Math.max(0, r.unit(value)));
+			final double lo = Math.max(0, Math.min(1 - fraction, u - fraction / 2));
+			out.add(new ParameterRange(r.name(), r.value(lo), r.value(lo + fraction), r.scale()));
+		}
+		return new ParameterSpace(out);
 	}
 
 	public int size() {

@@ -96,19 +96,18 @@ public final class Tuner {
 		final List<Score> scores = new ArrayList<>();
 		if (!freshNetworks) {
 			final List<org.spiketune.sim.Member> members = new ArrayList<>();
-			for (int i = 0; i < n; i++) members.add(org.spiketune.sim.Member.of(Keys.memberSeed(Keys.mix64(seed), i),
-				values));
-			final org.spiketune.sim.BatchResult batch = simulator.run(new org.spiketune.sim.SimulationRequest(config
-				.network(), config.durationMs(), config.seed(), members, config.recording()));
-			for (final org.spiketune.sim.MemberResult m : batch.members()) scores.add(config.objective().score(m));
+			for (int i = 0; i < n; i++) members.add(org.spiketune.sim.Member.of(config.noise().frozen() ? config
+				.frozenNoiseSeed() : Keys.memberSeed(Keys.mix64(seed), i), values));
+			for (final org.spiketune.sim.MemberResult m : simulator.runAll(config.network(), config.durationMs(),
+				config.seed(), members, config.recording())) scores.add(config.objective().score(m));
 			return scores;
 		}
 		for (int i = 0; i < n; i++) {
 			final long structure = Keys.memberSeed(Keys.mix64(seed), 2 * i);
-			final org.spiketune.sim.SimulationRequest request = new org.spiketune.sim.SimulationRequest(config
-				.network(), config.durationMs(), structure, List.of(org.spiketune.sim.Member.of(Keys.memberSeed(Keys
-					.mix64(seed), 2 * i + 1), values)), config.recording());
-			scores.add(config.objective().score(simulator.run(request).member(0)));
+			final org.spiketune.sim.Member member = org.spiketune.sim.Member.of(config.noise().frozen() ? config
+				.frozenNoiseSeed() : Keys.memberSeed(Keys.mix64(seed), 2 * i + 1), values);
+			scores.add(config.objective().score(simulator.runAll(config.network(), config.durationMs(), structure,
+				List.of(member), config.recording()).get(0)));
 		}
 		return scores;
 	}

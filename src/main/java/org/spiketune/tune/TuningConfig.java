@@ -54,6 +54,11 @@ public record TuningConfig(NetworkSpec network, ParameterSpace space, Objective 
 		return noise.varyStructure() ? org.spiketune.random.Keys.memberSeed(seed, generation) : seed;
 	}
 
+	/** The noise seed of every evaluation when the noise is {@linkplain NoiseHandling#frozen() frozen}. */
+	public long frozenNoiseSeed() {
+		return org.spiketune.random.Keys.mix64(seed ^ 0x6A09E667F3BCC909L);
+	}
+
 	/** What the evaluations record: spikes and rates only. */
 	Recording recording() {
 		return Recording.spikesOnly().withRateBin(durationMs);

@@ -110,7 +110,7 @@ public abstract class BackendContract {
 	void everyFeatureMatchesTheReference() {
 		final NetworkSpec network = ContractNetworks.everything();
 		final List<Member> members = List.of(Member.of(5), Member.of(6, Map.of("src.rate", 55.0, "lif.taum", 12.0,
-			"adex.b", 60.0, "adex_izh.gain", 1.5, "izh.bias", 4.0)), Member.of(7, Map.of("izh.noise", 0.5, "lif.vth",
+			"adex.b", 60.0, "adex_izh.gain", 1.5, "izh.bias", 4.0, "adex.gain", 0.5)), Member.of(7, Map.of("izh.noise", 0.5, "lif.vth",
 				-56.0)));
 		final SimulationRequest request = new SimulationRequest(network, 600, 3, members, Recording.spikesOnly()
 			.withTraces(61, 115, 170, 199));

@@ -49,8 +49,8 @@ class MemoryAndInputTest {
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, Double.NaN, 1));
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 0.2, 1));
 		final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
-			.batch(spec, 100, 1, List.of(Map.of("exc.gain", 1.0))));
-		assertTrue(unknown.getMessage().contains("'exc.gain'"), unknown.getMessage());
+			.batch(spec, 100, 1, List.of(Map.of("exc.weight", 1.0))));
+		assertTrue(unknown.getMessage().contains("'exc.weight'"), unknown.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 100, 1).withRecording(
 			Recording.spikesOnly().withTraces(1000)));
 		assertThrows(IllegalArgumentException.class, () -> Member.of(1, Map.of("exc.bias", Double.NaN)));

@@ -218,12 +218,13 @@ final class MemberRun {
 		}
 
 		/**
-		 * input += (bias + current steps) + noise * N(0,1). The normal number of global neuron i in a step comes
+		 * input += (bias + gain * current steps) + noise * N(0,1). The normal number of global neuron i in a step comes
 		 * from word i & 3 of the Philox block (i / 4, step, noise stream, 0) of the member's key.
 		 */
 		private void addExternalInput(final GroupState g, final int lo, final int hi, final int step) {
 			final float[] input = g.input;
-			final float external = parameters.bias()[g.group.index()] + g.group.stepCurrent(step);
+			final float external = parameters.bias()[g.group.index()] + parameters.stepGain()[g.group.index()] * g.group
+				.stepCurrent(step);
 			final float sigma = parameters.noise()[g.group.index()];
 			if (sigma == 0f) {
 				if (external != 0f) for (int l = lo; l < hi; l++) input[l] += external;

@@ -19,7 +19,7 @@ final class DeviceMembers {
 
 	final int first, count;
 	final int[] keys, refractorySteps;
-	final float[] params, bias, noise, gain, v, u;
+	final float[] params, bias, noise, stepGain, gain, v, u;
 
 	DeviceMembers(final CompiledNetwork network, final SimulationRequest request, final int first, final int count) {
 		this.first = first;
@@ -32,6 +32,7 @@ final class DeviceMembers {
 		refractorySteps = new int[count * n];
 		bias = new float[count * groups];
 		noise = new float[count * groups];
+		stepGain = new float[count * groups];
 		gain = new float[count * Math.max(1, projections)];
 		v = new float[count * n];
 		u = new float[count * n];
@@ -43,6 +44,7 @@ final class DeviceMembers {
 				m));
 			System.arraycopy(parameters.bias(), 0, bias, m * groups, groups);
 			System.arraycopy(parameters.noise(), 0, noise, m * groups, groups);
+			System.arraycopy(parameters.stepGain(), 0, stepGain, m * groups, groups);
 			System.arraycopy(parameters.gain(), 0, gain, m * projections, projections);
 			for (final CompiledGroup g : network.groups()) {
 				final float[][] p = parameters.values()[g.index()];

@@ -244,6 +244,7 @@ final class OpenClSession implements AutoCloseable {
 			final cl_mem refractorySteps = track(buffers, readOnly(members.refractorySteps));
 			final cl_mem bias = track(buffers, readOnly(members.bias));
 			final cl_mem noise = track(buffers, readOnly(members.noise));
+			final cl_mem stepGain = track(buffers, readOnly(members.stepGain));
 			final cl_mem gain = track(buffers, readOnly(members.gain));
 			final cl_mem v = track(buffers, readWrite(members.v));
 			final cl_mem u = track(buffers, readWrite(members.u));
@@ -269,7 +270,8 @@ final class OpenClSession implements AutoCloseable {
 			a = argInt(a, channels);
 			a = argInt(a, network.groups().size());
 			a = argInt(a, network.projections().size());
-			for (final cl_mem m : new cl_mem[] { keys, params, refractorySteps, bias, noise, gain, v, u, refractory,
+			for (final cl_mem m : new cl_mem[] { keys, params, refractorySteps, bias, noise, stepGain, gain, v, u,
+				refractory,
 				rings, currents })
 			{
 				a = argMem(a, m);

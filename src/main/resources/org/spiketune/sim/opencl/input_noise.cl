@@ -1,6 +1,6 @@
 // Input phase (MemberRun.gatherSynapticInput and addExternalInput): what arrives now on the neuron's
-// channels, in the group's channel order (the slot is cleared for reuse), then bias, current steps and
-// noise * N(0,1).
+// channels, in the group's channel order (the slot is cleared for reuse), then bias, gain * current steps
+// and noise * N(0,1).
 
 float gather_input(int i, int n, int ring, int slot, __global const int* group_channels, int first, int count,
 	__global const int* channel_kind, __global const float* channel_decay, __global float* ring_m,

@@ -15,7 +15,7 @@ __kernel void simulate(
 	// members
 	const int channels, const int groups, const int projections, __global const uint* keys,
 	__global const float* params, __global const int* refractory_steps, __global const float* bias,
-	__global const float* noise, __global const float* gain,
+	__global const float* noise, __global const float* step_gain, __global const float* gain,
 	// state
 	__global float* v, __global float* u, __global int* refractory, __global float* rings,
 	__global float* currents,
@@ -78,8 +78,8 @@ __kernel void simulate(
 						const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
 						float input = gather_input(i, n, ring, slot, group_channels, gt[G_CHANNEL_FIRST],
 							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, ring_m, current_m);
-						const float external = bias[m * groups + g] + step_current(step, step_bounds, step_amps,
-							gt[G_STEP_FIRST], gt[G_STEP_COUNT]);
+						const float external = bias[m * groups + g] + step_gain[m * groups + g] * step_current(step,
+							step_bounds, step_amps, gt[G_STEP_FIRST], gt[G_STEP_COUNT]);
 						input = add_external(input, external, noise[m * groups + g], noise_word, i, step, k0, k1, accept,
 							width, density);
 						float vi = v_m[i], ui = u_m[i];

@@ -36,11 +36,12 @@ class ArchitectureTest {
 		Map.entry("sim.backends", List.of("sim", "sim.cpu", "sim.opencl")), //
 		Map.entry("objective", List.of("sim", "spikes", "model")), //
 		Map.entry("tune", List.of("sim", "objective", "model", "random", "io.jenetics")), //
+		Map.entry("fit", List.of("model", "sim", "spikes", "objective", "tune")), //
 		Map.entry("io", List.of("sim", "model", "spikes", "spikes.io", "objective", "tune", "com.google.gson",
 			"org.apache.commons.csv")), //
 		Map.entry("img", List.of("sim", "spikes", "tune", "model", "net.imglib2", "org.jfree")), //
 		Map.entry("fiji", List.of("model", "random", "sim", "sim.backends", "sim.opencl", "spikes", "spikes.io",
-			"objective", "tune", "io", "img", "net.imglib2", "org.scijava", "ij")), //
+			"objective", "tune", "fit", "io", "img", "net.imglib2", "org.scijava", "ij")), //
 		Map.entry("cli", List.of("fiji", "org.scijava", "net.imglib2")));
 
 	@Test

@@ -81,6 +81,37 @@ class MacrosIT {
 	}
 
 	@Test
+	void compareAndValidate() throws Exception {
+		final Path out = dir.resolve("compare");
+		final ImageJ1Install.Result r = run("compare_and_validate.ijm", "file=[" + Path.of("test-data",
+			"pyspike-testdata", "PySpike_testdata.txt").toAbsolutePath() + "] data=[" + Path.of("test-data",
+				"pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toAbsolutePath() + "] out=[" + out + "]");
+		assertTrue(r.output().contains("multivariate SPIKE-distance: 0.2518"), r.output());
+		assertFiles(out, "spike-matrix.tif", "validation.csv", "macro-rates.png");
+	}
+
+	@Test
+	void fitSingleCell() throws Exception {
+		final Path out = dir.resolve("fitcell");
+		final ImageJ1Install.Result r = run("fit_single_cell.ijm", "abf=[" + Path.of("test-data",
+			"pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toAbsolutePath() + "] fit=[14,16] predict=[15] " +
+			"population=4 generations=2 out=[" + out + "]");
+		assertTrue(r.output().contains("best: *.a="), r.output());
+		assertFiles(out, "model-raster.png", "data-raster.png");
+	}
+
+	@Test
+	void fitNetwork() throws Exception {
+		final Path out = dir.resolve("fitnet");
+		Files.createDirectories(out);
+		final Path data = FitCommandsIT.groundTruth(out, 200);
+		final ImageJ1Install.Result r = run("fit_network.ijm", "data=[" + data + "] stop=200 population=4 " +
+			"generations=2 out=[" + out + "]");
+		assertTrue(r.output().contains("best: ee.gain="), r.output());
+		assertFiles(out, "model-raster.png", "summary.json");
+	}
+
+	@Test
 	void sweepGaSettings() throws Exception {
 		final Path out = dir.resolve("sweep");
 		run("sweep_ga_settings.ijm", "out=[" + out + "] generations=2 duration=100 repeats=1");

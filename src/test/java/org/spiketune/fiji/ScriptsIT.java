@@ -38,8 +38,15 @@ class ScriptsIT {
 	static Path dir;
 
 	/** Small sizes per script input name, so each script runs in seconds; OpenCL where this machine has it. */
-	private static final Map<String, Object> SMALL = Map.of("duration", 200.0, "members", 2, "generations", 3,
-		"population", 6, "repeats", 1, "crossovers", "0, 1", "populations", "4", "backend", "opencl");
+	private static final Map<String, Object> SMALL = Map.ofEntries(Map.entry("duration", 200.0), Map.entry("members",
+		2), Map.entry("generations", 3), Map.entry("population", 6), Map.entry("repeats", 1), Map.entry("crossovers",
+			"0, 1"), Map.entry("populations", "4"), Map.entry("backend", "opencl"), Map.entry("spikes", file(
+				"pyspike-testdata", "PySpike_testdata.txt")), Map.entry("abf", file("pyabf-fsi-current-steps",
+					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"));
+
+	private static File file(final String set, final String name) {
+		return Path.of("test-data", set, name).toFile();
+	}
 
 	/** The backend "opencl" gives here: itself, or the CPU backend where OpenCL is missing. */
 	private static String expectedBackend() {
@@ -98,6 +105,17 @@ class ScriptsIT {
 			assertTrue(Files.exists(out.toPath().resolve("sweep-crossover.csv")), script + " wrote its table");
 			assertTrue(Files.readString(out.toPath().resolve("sweep-crossover.json")).contains("\"backend\": \"" +
 				expectedBackend() + "\""), script + " recorded its backend");
+		}
+		else if (name.startsWith("fit_single")) {
+			assertTrue(String.valueOf(outputs.get("best")).contains("*.gain="), script + ": best " + outputs.get("best"));
+			assertTrue(outputs.get("gamma") instanceof Double, script + ": gamma " + outputs.get("gamma"));
+		}
+		else if (name.startsWith("fit_network")) {
+			assertTrue(String.valueOf(outputs.get("best")).contains("ee.p="), script + ": best " + outputs.get("best"));
+			assertTrue((Double) outputs.get("fitness") >= 0, script + ": fitness");
+		}
+		else if (name.startsWith("compare")) {
+			assertEquals(0.25188056475463755, (Double) outputs.get("value"), 1e-12, script + ": PySpike's value");
 		}
 		else {
 			throw new AssertionError("no check for " + script + ": add one here");

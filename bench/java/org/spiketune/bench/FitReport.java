@@ -1,0 +1,136 @@
+package org.spiketune.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.spiketune.fit.NetworkFit;
+import org.spiketune.fit.SingleCellFit;
+import org.spiketune.fit.SingleCellFit.CellModel;
+import org.spiketune.model.Presets;
+import org.spiketune.objective.SpikeTrainMatch;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.Recording;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
+import org.spiketune.spikes.IntervalStatistics;
+import org.spiketune.spikes.RecordedSweeps;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.spikes.Validation;
+import org.spiketune.spikes.io.Abf2;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.ParameterSpace;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
+import org.spiketune.tune.TuningResult;
+
+/**
+ * The fitting studies of issue 6 at full budget, printed as tables (quality, not speed):
+ * {@code recover} (4a: a known Izhikevich cell under the FSI protocol), {@code fsi} (4b: the real cell,
+ * Izhikevich and AdEx, fit on even sweeps, predict odd ones), {@code network} (5: 200 E + 50 I with hidden
+ * ee.gain, ie.gain, ee.p, ie.p).
+ */
+public final class FitReport {
+
+	private static final Path ABF = Path.of("test-data", "pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf");
+	private static final int[] EVEN = { 0, 2, 4, 6, 8, 10, 12, 14, 16 }, ODD = { 1, 3, 5, 7, 9, 11, 13, 15 };
+
+	public static void main(final String[] args) throws Exception {
+		final List<String> which = args.length == 0 ? List.of("recover", "fsi", "network") : List.of(args);
+		final Simulator simulator = new Simulator(new CpuBackend());
+		if (which.contains("recover")) recover(simulator);
+		if (which.contains("fsi")) fsi(simulator);
+		if (which.contains("network")) network(simulator);
+	}
+
+	private static void recover(final Simulator simulator) throws Exception {
+		final RecordedSweeps protocol = Abf2.read(ABF);
+		final Map<String, Double> truth = Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04);
+		final SpikeTrains own = simulator.runAll(SingleCellFit.network(CellModel.IZHIKEVICH, protocol, IntStream
+			.range(0, 17).toArray(), 0.1), 3000, 0, List.of(Member.of(0, truth)), Recording.spikesOnly()).get(0)
+			.spikes().spikeTrains();
+		final TuningConfig config = SingleCellFit.config(CellModel.IZHIKEVICH, protocol, own, EVEN, ParameterSpace
+			.parse("*.a=0.002:0.3, *.b=0.02:0.36, *.c=-75:-35, *.d=0.005:16, *.gain=0.005:0.5:log"),
+			SpikeTrainMatch.Loss.GAMMA_RATE, 4, new Algorithm.Ga(100, 2, 0.8, 1, 0.1), Termination.generations(60),
+			0.1, 42);
+		final long start = System.nanoTime();
+		final TuningResult result = SingleCellFit.tune(new Tuner(simulator), config, 1, TuningListener.NONE);
+		System.out.printf(Locale.ROOT, "%n4a recover a known Izhikevich cell (truth %s), %.0f s%nbest %s%n", truth,
+			(System.nanoTime() - start) / 1e9, result.best());
+		table(SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, result.best(), protocol, own, ODD, 0.1, 4));
+	}
+
+	private static void fsi(final Simulator simulator) throws Exception {
+		final RecordedSweeps recording = Abf2.read(ABF);
+		final SpikeTrains data = SingleCellFit.spikes(recording, -20);
+		for (final CellModel model : CellModel.values()) {
+			final TuningConfig config = SingleCellFit.config(model, recording, data, EVEN, model.defaultSpace(),
+				SpikeTrainMatch.Loss.GAMMA_RATE, 4, new Algorithm.Ga(100, 2, 0.8, 1, 0.1), Termination.generations(60),
+				0.1, 42);
+			final long start = System.nanoTime();
+			final TuningResult result = SingleCellFit.tune(new Tuner(simulator), config, 1, TuningListener.NONE);
+			System.out.printf(Locale.ROOT, "%n4b FSI, %s, fit on sweeps 0,2,...,16, %.0f s%nbest %s%n", model.key(),
+				(System.nanoTime() - start) / 1e9, result.best());
+			System.out.println("fitted:");
+			table(SingleCellFit.predict(simulator, model, result.best(), recording, data, EVEN, 0.1, 4));
+			System.out.println("predicted:");
+			table(SingleCellFit.predict(simulator, model, result.best(), recording, data, ODD, 0.1, 4));
+		}
+	}
+
+	private static void table(final SingleCellFit.Prediction p) {
+		System.out.println("| sweep | max current pA | data spikes | model spikes | count error | Γ | SPIKE-distance |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+		for (final SingleCellFit.SweepPrediction s : p.sweeps()) {
+			System.out.printf(Locale.ROOT, "| %d | %.0f | %d | %d | %+d | %.3f | %.3f |%n", s.sweep(), s.maxCurrent(), s
+				.dataSpikes(), s.modelSpikes(), s.countError(), s.gamma(), s.spikeDistance());
+		}
+	}
+
+	private static void network(final Simulator simulator) {
+		final Map<String, Double> truth = new LinkedHashMap<>();
+		truth.put("ee.gain", 2.0);
+		truth.put("ie.gain", 1.5);
+		truth.put("ee.p", 0.15);
+		truth.put("ie.p", 0.25);
+		final ParameterSpace space = ParameterSpace.parse("ee.gain=0.5:4, ie.gain=0.5:4, ee.p=0.05:0.3, ie.p=0.05:0.5");
+		final var network = Presets.get(Presets.IZHIKEVICH_2003_RANDOM);
+		final double duration = 2000;
+		final TuningConfig probe = NetworkFit.config(network, SpikeTrains.of(new double[250][0], 0, duration), space,
+			SpikeTrainMatch.Loss.SPIKE, Algorithm.Ga.defaults(), Termination.generations(1), 11);
+		final SpikeTrains data = NetworkFit.simulate(simulator, probe, truth);
+		final TuningConfig config = NetworkFit.config(network, data, space, SpikeTrainMatch.Loss.SPIKE,
+			new Algorithm.Ga(40, 2, 0.8, 1, 0.1), Termination.generations(30), 11);
+		final long start = System.nanoTime();
+		final TuningResult result = new Tuner(simulator).run(config);
+		final double seconds = (System.nanoTime() - start) / 1e9;
+		final SpikeTrains model = NetworkFit.simulate(simulator, config, result.best());
+		System.out.printf(Locale.ROOT, "%n5 network 200 E + 50 I, %.0f ms, %d data spikes (%.2f Hz), 40 x 30 GA, %.0f s%n",
+			duration, data.totalCount(), data.meanRateHz(), seconds);
+		System.out.println("| parameter | truth | fitted | error % of range |");
+		System.out.println("|---|---:|---:|---:|");
+		for (final var r : space.ranges()) {
+			final double t = truth.get(r.name()), f = result.best().get(r.name());
+			System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.1f |%n", r.name(), t, f, 100 * Math.abs(f - t) / (r
+				.max() - r.min()));
+		}
+		System.out.printf(Locale.ROOT, "loss: fitted %.3f, truth %.3f (summed SPIKE-distance over 250 pairs)%n", result
+			.bestFitness(), new Tuner(simulator).validate(config, truth, 1, 0, false).get(0).value());
+		for (final Validation.Row row : Validation.compare(model, data).rows()) {
+			System.out.printf(Locale.ROOT, "%s: model %.3f ± %.3f, data %.3f ± %.3f, t p = %.3g, KS D = %.3f p = %.3g%n",
+				row.statistic(), row.modelMean(), row.modelSd(), row.dataMean(), row.dataSd(), row.tP(), row.ks(), row
+					.ksP());
+		}
+		System.out.printf(Locale.ROOT, "mean CV model %.3f, data %.3f%n", meanCv(model), meanCv(data));
+	}
+
+	private static double meanCv(final SpikeTrains trains) {
+		return IntStream.range(0, trains.size()).mapToDouble(i -> IntervalStatistics.cv(IntervalStatistics.intervals(trains.times(i)))).filter(
+			Double::isFinite).average().orElse(Double.NaN);
+	}
+}

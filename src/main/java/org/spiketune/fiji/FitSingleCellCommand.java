@@ -1,0 +1,193 @@
+package org.spiketune.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import ij.measure.ResultsTable;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+import org.spiketune.fit.SingleCellFit;
+import org.spiketune.objective.SpikeTrainMatch;
+import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.backends.Backends;
+import org.spiketune.spikes.RecordedSweeps;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.spikes.io.Abf2;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.ParameterSpace;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningResult;
+
+/**
+ * Fits an Izhikevich or AdEx neuron to a current-clamp recording (ABF 2): the model is driven by the
+ * recorded command current of the fitted sweeps, its spikes compared with the recorded ones; the best
+ * parameters then predict the held-out sweeps. Outputs a table per sweep (Γ, spike counts), rasters of data
+ * and model, and the convergence plot.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Fit Single Cell", label = "Fit Single Cell",
+	headless = true)
+public class FitSingleCellCommand extends ContextCommand {
+
+	@Parameter
+	private SpikeTuneService spikeTune;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(label = "Current-clamp recording (ABF 2)", style = FileWidget.OPEN_STYLE, persist = false)
+	private File file;
+
+	@Parameter(label = "Model", choices = { "izhikevich", "adex" })
+	private String model = "izhikevich";
+
+	@Parameter(label = "Sweeps to fit (e.g. 0,2,4-8)")
+	private String fit = "0";
+
+	@Parameter(label = "Sweeps to predict (empty: all others)", required = false)
+	private String predict = "";
+
+	@Parameter(label = "Spike threshold (mV)")
+	private double threshold = SingleCellFit.DEFAULT_THRESHOLD_MV;
+
+	@Parameter(label = "Loss", choices = { "spike+count", "gamma", "gamma+rate", "spike" })
+	private String loss = "spike+count";
+
+	@Parameter(label = "Coincidence window Δ (ms)", min = "0.01")
+	private double window = SpikeTrainMatch.DEFAULT_WINDOW_MS;
+
+	@Parameter(label = "Parameters to fit (empty: the model's defaults)", required = false,
+		description = "name=min:max[:log], e.g. *.a=0.002:0.3, *.gain=0.005:0.5:log")
+	private String tune = "";
+
+	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2" })
+	private String algorithm = "ga";
+
+	@Parameter(label = "Population", min = "2")
+	private int population = 40;
+
+	@Parameter(label = "Generations", min = "1")
+	private int generations = 40;
+
+	@Parameter(label = "Refinements (zoomed runs after the first)", min = "0")
+	private int refinements = 0;
+
+	@Parameter(label = "Time step (ms)", min = "0.001")
+	private double dt = 0.1;
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	private String backend = Backends.AUTO;
+
+	@Parameter(label = "Threads (0 = all processors)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Raster bin (ms)", min = "0.001")
+	private double bin = 1;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
+	private String best;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Best loss")
+	private double fitness;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Mean Γ of the predicted sweeps")
+	private double gamma;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Sweeps")
+	private ResultsTable sweeps;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Data raster")
+	private Img<ARGBType> dataraster;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Model raster")
+	private Img<ARGBType> modelraster;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Convergence")
+	private Img<ARGBType> plot;
+
+	@Override
+	public void run() {
+		final CommandProgress progress = new CommandProgress("Fit Single Cell", generations * (refinements + 1),
+			status, log, this);
+		try {
+			if (file == null) throw new IllegalArgumentException("no recording given");
+			final SingleCellFit.CellModel cell = SingleCellFit.CellModel.parse(model);
+			final RecordedSweeps recording = Abf2.read(file.toPath());
+			final int[] fitted = SingleCellFit.parseSweeps(fit);
+			final int[] predicted = predict == null || predict.isBlank() ? IntStream.range(0, recording.count())
+				.filter(k -> IntStream.of(fitted).noneMatch(f -> f == k)).toArray() : SingleCellFit.parseSweeps(predict);
+			final SpikeTrains data = SingleCellFit.spikes(recording, threshold);
+			final ParameterSpace space = tune == null || tune.isBlank() ? cell.defaultSpace() : ParameterSpace.parse(
+				tune);
+			final TuningConfig config = SingleCellFit.config(cell, recording, data, fitted, space, SpikeTrainMatch.Loss
+				.parse(loss), window, Algorithm.of(algorithm, population, Double.NaN, Double.NaN), Termination
+					.generations(generations), dt, seed);
+			final Tuner tuner = spikeTune.tuner(backend, threads);
+			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, progress);
+			final SingleCellFit.Prediction onFitted = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
+				recording, data, fitted, dt, window);
+			final SingleCellFit.Prediction onPredicted = predicted.length == 0 ? null : SingleCellFit.predict(tuner
+				.simulator(), cell, result.best(), recording, data, predicted, dt, window);
+			best = result.best().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors
+				.joining(", "));
+			fitness = result.bestFitness();
+			gamma = onPredicted == null ? Double.NaN : onPredicted.meanGamma();
+			sweeps = new ResultsTable();
+			addRows(sweeps, "fit", onFitted);
+			if (onPredicted != null) addRows(sweeps, "predict", onPredicted);
+			final int[] all = IntStream.concat(IntStream.of(fitted), IntStream.of(predicted)).toArray();
+			final SpikeTrains shown = SingleCellFit.select(data, all);
+			dataraster = spikeTune.raster(shown, List.of("data"), new int[] { shown.size() }, bin);
+			final SingleCellFit.Prediction both = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
+				recording, data, all, dt, window);
+			modelraster = spikeTune.raster(both.model(), List.of("model"), new int[] { all.length }, bin);
+			plot = spikeTune.convergencePlot(result);
+			log.info(String.format(Locale.ROOT, "Fit Single Cell: %s, loss %.4g; predicted sweeps: mean Γ %.3f", best,
+				fitness, gamma));
+		}
+		catch (final IOException | IllegalArgumentException | SimulationException e) {
+			cancel(e.getMessage());
+			log.error("Fit Single Cell: " + e.getMessage());
+		}
+		finally {
+			progress.done();
+		}
+	}
+
+	private static void addRows(final ResultsTable table, final String set,
+		final SingleCellFit.Prediction prediction)
+	{
+		for (final SingleCellFit.SweepPrediction p : prediction.sweeps()) {
+			table.incrementCounter();
+			table.addValue("sweep", p.sweep());
+			table.addValue("set", set);
+			table.addValue("max_current", p.maxCurrent());
+			table.addValue("data_spikes", p.dataSpikes());
+			table.addValue("model_spikes", p.modelSpikes());
+			table.addValue("count_error", p.countError());
+			table.addValue("gamma", p.gamma());
+			table.addValue("spike_distance", p.spikeDistance());
+		}
+	}
+}

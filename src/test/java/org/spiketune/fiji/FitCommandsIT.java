@@ -1,0 +1,130 @@
+package org.spiketune.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.measure.ResultsTable;
+
+import net.imglib2.img.Img;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.spiketune.fit.NetworkFit;
+import org.spiketune.model.Presets;
+import org.spiketune.objective.SpikeTrainMatch;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
+import org.spiketune.spikes.SpikeTrains;
+import org.spiketune.spikes.TestData;
+import org.spiketune.spikes.io.SpikeCsv;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.ParameterSpace;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.TuningConfig;
+
+/** Fit Single Cell and Fit Network to Spike Trains, headless, at tiny budgets. */
+class FitCommandsIT {
+
+	@TempDir
+	Path dir;
+	private Context context;
+	private CommandService commands;
+
+	@BeforeEach
+	void createContext() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterEach
+	void disposeContext() {
+		context.dispose();
+	}
+
+	@Test
+	void fitSingleCellFitsSomeSweepsAndPredictsOthers() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("model", "izhikevich");
+		in.put("fit", "14,16");
+		in.put("predict", "15");
+		in.put("loss", "spike+count");
+		in.put("population", 6);
+		in.put("generations", 2);
+		in.put("refinements", 1);
+		in.put("backend", "cpu");
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ResultsTable table = (ResultsTable) m.getOutput("sweeps");
+		assertEquals(3, table.size());
+		assertEquals("predict", table.getStringValue("set", 2));
+		assertEquals(114, table.getValue("data_spikes", 2));
+		assertTrue(String.valueOf(m.getOutput("best")).contains("*.gain="));
+		assertTrue(Double.isFinite((Double) m.getOutput("fitness")));
+		assertEquals(3L, ((Img<?>) m.getOutput("modelraster")).dimension(1));
+		assertEquals(3L, ((Img<?>) m.getOutput("dataraster")).dimension(1));
+	}
+
+	@Test
+	void fitSingleCellNamesAFileThatIsNotAnAbf() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyspike-testdata", "PySpike_testdata.txt").toFile());
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("PySpike_testdata.txt"), m.getCancelReason());
+	}
+
+	@Test
+	void fitNetworkFitsAPresetToSpikeTrainsFromAFile() throws Exception {
+		final Path csv = groundTruth(dir, 300);
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("data", csv.toFile());
+		in.put("stop", 300.0);
+		in.put("preset", Presets.IZHIKEVICH_2003_RANDOM);
+		in.put("tune", "ee.gain=0.5:4, ee.p=0.05:0.3");
+		in.put("population", 4);
+		in.put("generations", 2);
+		in.put("backend", "cpu");
+		in.put("output", dir.resolve("fit").toFile());
+		final CommandModule m = commands.run(FitNetworkCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(String.valueOf(m.getOutput("best")).contains("ee.p="));
+		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
+		assertEquals(((Img<?>) m.getOutput("dataraster")).dimension(1), ((Img<?>) m.getOutput("modelraster"))
+			.dimension(1));
+		assertTrue(java.nio.file.Files.exists(dir.resolve("fit").resolve("summary.json")));
+	}
+
+	/** The ground truth of the network study, written as CSV: hidden ee.gain 2 and ee.p 0.15. */
+	static Path groundTruth(final Path folder, final double durationMs) throws Exception {
+		final TuningConfig config = NetworkFit.config(Presets.get(Presets.IZHIKEVICH_2003_RANDOM), SpikeTrains.of(
+			new double[250][0], 0, durationMs), ParameterSpace.parse("ee.gain=0.5:4"), SpikeTrainMatch.Loss.SPIKE,
+			Algorithm.Ga.defaults(), Termination.generations(1), 1);
+		final SpikeTrains truth = NetworkFit.simulate(new Simulator(new CpuBackend()), config, Map.of("ee.gain", 2.0,
+			"ee.p", 0.15));
+		final int n = (int) truth.totalCount();
+		final int[] neurons = new int[n];
+		final double[] times = new double[n];
+		int k = 0;
+		for (int i = 0; i < truth.size(); i++) {
+			for (final double t : truth.times(i)) {
+				neurons[k] = i;
+				times[k++] = t;
+			}
+		}
+		final Path csv = folder.resolve("truth.csv");
+		SpikeCsv.write(csv, neurons, times);
+		return csv;
+	}
+}

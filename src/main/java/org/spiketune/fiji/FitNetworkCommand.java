@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import ij.measure.ResultsTable;
 
@@ -121,8 +120,7 @@ public class FitNetworkCommand extends ContextCommand {
 				Termination.generations(generations), seed);
 			final TuningResult result = spikeTune.tune(config, progress, backend, threads, output == null ? null
 				: output.toPath());
-			best = result.best().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors
-				.joining(", "));
+			best = ResultsTables.parameters(result.best());
 			fitness = result.bestFitness();
 			history = ResultsTables.generations(result.generations(), config.space().names());
 			final Tuner tuner = spikeTune.tuner(backend, threads);

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import ij.measure.ResultsTable;
@@ -145,23 +144,18 @@ public class FitSingleCellCommand extends ContextCommand {
 					.generations(generations), dt, seed);
 			final Tuner tuner = spikeTune.tuner(backend, threads);
 			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, progress);
-			final SingleCellFit.Prediction onFitted = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
-				recording, data, fitted, dt, window);
-			final SingleCellFit.Prediction onPredicted = predicted.length == 0 ? null : SingleCellFit.predict(tuner
-				.simulator(), cell, result.best(), recording, data, predicted, dt, window);
-			best = result.best().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors
-				.joining(", "));
+			// one simulation of every shown sweep serves the table, Γ and the model raster
+			final int[] all = IntStream.concat(IntStream.of(fitted), IntStream.of(predicted)).distinct().toArray();
+			final SingleCellFit.Prediction prediction = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
+				recording, data, all, dt, window);
+			best = ResultsTables.parameters(result.best());
 			fitness = result.bestFitness();
-			gamma = onPredicted == null ? Double.NaN : onPredicted.meanGamma();
 			sweeps = new ResultsTable();
-			addRows(sweeps, "fit", onFitted);
-			if (onPredicted != null) addRows(sweeps, "predict", onPredicted);
-			final int[] all = IntStream.concat(IntStream.of(fitted), IntStream.of(predicted)).toArray();
+			addRows(sweeps, "fit", prediction, fitted);
+			gamma = addRows(sweeps, "predict", prediction, predicted);
 			final SpikeTrains shown = SingleCellFit.select(data, all);
 			dataraster = spikeTune.raster(shown, List.of("data"), new int[] { shown.size() }, bin);
-			final SingleCellFit.Prediction both = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
-				recording, data, all, dt, window);
-			modelraster = spikeTune.raster(both.model(), List.of("model"), new int[] { all.length }, bin);
+			modelraster = spikeTune.raster(prediction.model(), List.of("model"), new int[] { all.length }, bin);
 			plot = spikeTune.convergencePlot(result);
 			log.info(String.format(Locale.ROOT, "Fit Single Cell: %s, loss %.4g; predicted sweeps: mean Γ %.3f", best,
 				fitness, gamma));
@@ -175,10 +169,15 @@ public class FitSingleCellCommand extends ContextCommand {
 		}
 	}
 
-	private static void addRows(final ResultsTable table, final String set,
-		final SingleCellFit.Prediction prediction)
+	/** Rows for {@code indices} (in that order) of the prediction; returns their mean defined Γ. */
+	private static double addRows(final ResultsTable table, final String set,
+		final SingleCellFit.Prediction prediction, final int[] indices)
 	{
-		for (final SingleCellFit.SweepPrediction p : prediction.sweeps()) {
+		double sum = 0;
+		int defined = 0;
+		for (final int sweep : indices) {
+			final SingleCellFit.SweepPrediction p = prediction.sweeps().stream().filter(q -> q.sweep() == sweep)
+				.findFirst().orElseThrow();
 			table.incrementCounter();
 			table.addValue("sweep", p.sweep());
 			table.addValue("set", set);
@@ -188,6 +187,11 @@ public class FitSingleCellCommand extends ContextCommand {
 			table.addValue("count_error", p.countError());
 			table.addValue("gamma", p.gamma());
 			table.addValue("spike_distance", p.spikeDistance());
+			if (!Double.isNaN(p.gamma())) {
+				sum += p.gamma();
+				defined++;
+			}
 		}
+		return defined == 0 ? Double.NaN : sum / defined;
 	}
 }

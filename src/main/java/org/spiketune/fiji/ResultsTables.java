@@ -49,6 +49,12 @@ public final class ResultsTables {
 	 * A table output as text for the command line: its size, then the rows tab-separated under their column
 	 * headings; null when {@code value} is not a table.
 	 */
+	/** Parameter values as {@code name=value, ...}, in the map's order (the commands' "best" output). */
+	public static String parameters(final java.util.Map<String, Double> values) {
+		return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors
+			.joining(", "));
+	}
+
 	public static String text(final Object value) {
 		if (!(value instanceof ResultsTable table)) return null;
 		final StringBuilder text = new StringBuilder("table, " + table.size() + " row(s)\n" + table

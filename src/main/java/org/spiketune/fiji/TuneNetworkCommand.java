@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import ij.measure.ResultsTable;
 
@@ -165,8 +164,7 @@ public class TuneNetworkCommand extends ContextCommand {
 		finally {
 			progress.done();
 		}
-		best = result.best().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors
-			.joining(", "));
+		best = ResultsTables.parameters(result.best());
 		fitness = result.bestFitness();
 		history = ResultsTables.generations(result.generations(), config.space().names());
 		plot = spikeTune.convergencePlot(result);

@@ -35,7 +35,7 @@ class ArchitectureTest {
 		Map.entry("sim.opencl", List.of("sim", "model", "random", "org.jocl")), //
 		Map.entry("sim.backends", List.of("sim", "sim.cpu", "sim.opencl")), //
 		Map.entry("objective", List.of("sim", "spikes", "model")), //
-		Map.entry("tune", List.of("sim", "objective", "model", "random", "io.jenetics")), //
+		Map.entry("tune", List.of("sim", "objective", "model", "random", "io.jenetics", "org.apache.commons.math3")), //
 		Map.entry("fit", List.of("model", "sim", "spikes", "objective", "tune")), //
 		Map.entry("io", List.of("sim", "model", "spikes", "spikes.io", "objective", "tune", "com.google.gson",
 			"org.apache.commons.csv")), //

@@ -66,7 +66,7 @@ public class FitNetworkCommand extends ContextCommand {
 	@Parameter(label = "Loss", choices = { "spike", "spike+count", "gamma", "gamma+rate" })
 	private String loss = "spike";
 
-	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2" })
+	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2", "cma-es" })
 	private String algorithm = "ga";
 
 	@Parameter(label = "Population", min = "2")

@@ -77,7 +77,7 @@ public class FitSingleCellCommand extends ContextCommand {
 		description = "name=min:max[:log], e.g. *.a=0.002:0.3, *.gain=0.005:0.5:log")
 	private String tune = "";
 
-	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2" })
+	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2", "cma-es" })
 	private String algorithm = "ga";
 
 	@Parameter(label = "Population", min = "2")

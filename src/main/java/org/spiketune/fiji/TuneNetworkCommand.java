@@ -58,7 +58,7 @@ public class TuneNetworkCommand extends ContextCommand {
 	@Parameter(label = "Target rate (Hz, or group=Hz, ...)", description = "5 (whole network) or exc=5, inh=20")
 	private String target = "5";
 
-	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2" })
+	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2", "cma-es" })
 	private String algorithm = "ga";
 
 	@Parameter(label = "Population (es: offspring per generation)", min = "2")

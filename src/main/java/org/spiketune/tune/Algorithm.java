@@ -8,7 +8,7 @@ import org.spiketune.model.Checks;
 /** The evolutionary algorithms, each a preset whose every setting can be changed. */
 public sealed interface Algorithm {
 
-	/** Short name: {@code ga}, {@code es} or {@code nsga2}. */
+	/** Short name: {@code ga}, {@code es}, {@code nsga2} or {@code cma-es}. */
 	String name();
 
 	/** Individuals per generation. */
@@ -124,14 +124,44 @@ public sealed interface Algorithm {
 		}
 	}
 
+	/**
+	 * CMA-ES (Hansen and Ostermeier 2001; the active variant of Apache Commons Math) from {@code restarts}
+	 * starting points at once: the first at the centre of the parameter ranges, the others drawn from the run's
+	 * seed. Each restart samples {@code populationSize} points per generation with initial step
+	 * {@code sigma} (a fraction of every range) and stops at the run's generation limit or when it has
+	 * converged; the best point of all restarts wins. The restarts advance in lockstep, so one simulator batch
+	 * holds one point of every restart. Suits few (≲ 20) continuous parameters with a rugged loss, where a GA
+	 * finds the right basin but not its bottom. Every point is simulated once with one noise seed (common
+	 * random numbers), so the loss is a deterministic function of the parameters.
+	 */
+	record CmaEs(int populationSize, int restarts, double sigma) implements Algorithm {
+
+		public CmaEs {
+			Checks.atLeast("cma-es population", populationSize, 2);
+			Checks.atLeast("cma-es restarts", restarts, 1);
+			if (!(sigma > 0 && sigma <= 1)) throw new IllegalArgumentException("cma-es sigma must be in (0, 1], got " +
+				sigma);
+		}
+
+		/** 10 points per generation, 4 restarts, initial step 0.3 of every range. */
+		public static CmaEs defaults() {
+			return new CmaEs(10, 4, 0.3);
+		}
+
+		@Override
+		public String name() {
+			return "cma-es";
+		}
+	}
+
 	static List<String> names() {
-		return List.of("ga", "es", "nsga2");
+		return List.of("ga", "es", "nsga2", "cma-es");
 	}
 
 	/**
 	 * A preset by name, with the common settings applied where given ({@code population <= 0} and NaN keep
 	 * the preset's value): population (lambda for es), crossover (ga: fraction; es, nsga2: rate) and
-	 * mutation rate.
+	 * mutation rate; cma-es takes only the population.
 	 */
 	static Algorithm of(final String name, final int population, final double crossover, final double mutation) {
 		final String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
@@ -154,6 +184,8 @@ public sealed interface Algorithm {
 				yield new Nsga2(population > 0 ? population : d.populationSize(), Double.isNaN(crossover) ? d
 					.crossoverRate() : crossover, Double.isNaN(mutation) ? d.mutationRate() : mutation, d.mutationSigma());
 			}
+			case "cma-es", "cmaes" -> new CmaEs(population > 0 ? population : CmaEs.defaults().populationSize(), CmaEs
+				.defaults().restarts(), CmaEs.defaults().sigma());
 			default -> throw new IllegalArgumentException("unknown algorithm '" + name + "'; known: " + String.join(
 				", ", names()));
 		};

@@ -37,6 +37,8 @@ public record Termination(int maxGenerations, int steadyGenerations, double targ
 
 	/** Why a run ended. */
 	public enum Reason {
-			MAX_GENERATIONS, STEADY_FITNESS, TARGET_REACHED, WALL_CLOCK, CANCELLED
+			MAX_GENERATIONS, STEADY_FITNESS, TARGET_REACHED, WALL_CLOCK, CANCELLED,
+			/** Every restart of a CMA-ES run converged before the generation limit. */
+			CONVERGED
 	}
 }

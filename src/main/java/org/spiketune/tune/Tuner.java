@@ -63,6 +63,7 @@ public final class Tuner {
 		final int n = config.space().size();
 		final io.jenetics.util.Factory<Genotype<DoubleGene>> factory = Genotype.of(DoubleChromosome.of(0, 1, n));
 		return switch (config.algorithm()) {
+			case Algorithm.CmaEs cma -> new CmaEsSearch(simulator, config, cma, listener).run();
 			case Algorithm.Ga ga -> drive(config, listener, Score::value, Double::doubleValue,
 				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(ga.populationSize()).optimize(
 					optimize).survivorsSize(ga.elite()).survivorsSelector(new EliteSelector<DoubleGene, Double>(Math.max(1,

@@ -33,7 +33,7 @@ public class CompareSpikeTrainsCommand extends ContextCommand {
 	@Parameter
 	private LogService log;
 
-	@Parameter(label = "Spike file (CSV, SPIKY text, NWB, AEDAT 4, ABF)", style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Spike file (CSV, SPIKY text, NWB, AEDAT 2/3.1/4, ABF)", style = FileWidget.OPEN_STYLE,
 		persist = false)
 	private File file;
 

@@ -50,7 +50,7 @@ public class FitNetworkCommand extends ContextCommand {
 	@Parameter(required = false)
 	private StatusService status;
 
-	@Parameter(label = "Recorded spikes (CSV, SPIKY text, NWB, AEDAT 4, ABF)", style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Recorded spikes (CSV, SPIKY text, NWB, AEDAT 2/3.1/4, ABF)", style = FileWidget.OPEN_STYLE,
 		persist = false)
 	private File data;
 

@@ -21,7 +21,7 @@ import org.spiketune.spikes.IntervalStatistics;
 import org.spiketune.spikes.SpikeTrains;
 
 /**
- * Opens recorded or simulated spike trains (CSV {@code neuron,time_ms}, SPIKY text, NWB units, AEDAT 4 events,
+ * Opens recorded or simulated spike trains (CSV {@code neuron,time_ms}, SPIKY text, NWB units, AEDAT 2.0/3.1/4 events,
  * ABF 2 sweeps) and shows them: a raster, a table of per-train label, spike count, rate, CV and LV, and the
  * population's mean rate. The trains themselves are an output too, for scripts.
  */
@@ -38,7 +38,7 @@ public class OpenSpikeTrainsCommand extends ContextCommand {
 	@Parameter
 	private LogService log;
 
-	@Parameter(label = "Spike file (CSV, SPIKY text, NWB, AEDAT 4, ABF)", style = FileWidget.OPEN_STYLE,
+	@Parameter(label = "Spike file (CSV, SPIKY text, NWB, AEDAT 2/3.1/4, ABF)", style = FileWidget.OPEN_STYLE,
 		persist = false)
 	private File file;
 

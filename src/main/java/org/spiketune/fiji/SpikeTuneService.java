@@ -85,7 +85,7 @@ public interface SpikeTuneService extends SciJavaService {
 	Img<ARGBType> sweepPlot(Sweeps.Result result, String title);
 
 	/**
-	 * Spike trains from a file (CSV, SPIKY text, NWB units, AEDAT 4 events, ABF 2 sweeps; see {@code
+	 * Spike trains from a file (CSV, SPIKY text, NWB units, AEDAT 2.0/3.1/4 events, ABF 2 sweeps; see {@code
 	 * SpikeFiles}) over [start, stop]; {@code neurons <= 0} takes the count from the file, {@code stop <= start}
 	 * ends just after the last spike.
 	 */

@@ -24,7 +24,7 @@ public final class SpikeFiles {
 	public static final double ABF_THRESHOLD_MV = -20;
 
 	public enum Format {
-		CSV, SPIKY_TEXT, NWB, AEDAT4, ABF2
+		CSV, SPIKY_TEXT, NWB, AEDAT4, /** AEDAT 2.0 or 3.1. */ AEDAT_LEGACY, ABF2
 	}
 
 	private SpikeFiles() {}
@@ -37,11 +37,13 @@ public final class SpikeFiles {
 		}
 		final String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
 		if (start.startsWith("\u0089HDF")) return Format.NWB;
-		if (start.startsWith("#!AER-DAT")) return Format.AEDAT4;
+		if (start.startsWith("#!AER-DAT4")) return Format.AEDAT4;
+		if (start.startsWith("#!AER-DAT")) return Format.AEDAT_LEGACY;
 		if (start.startsWith("ABF")) return Format.ABF2;
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".nwb")) return Format.NWB;
-		if (name.endsWith(".aedat4") || name.endsWith(".aedat")) return Format.AEDAT4;
+		if (name.endsWith(".aedat4")) return Format.AEDAT4;
+		if (name.endsWith(".aedat")) return Format.AEDAT_LEGACY;
 		if (name.endsWith(".abf")) return Format.ABF2;
 		if (name.endsWith(".csv")) return Format.CSV;
 		return Format.SPIKY_TEXT;
@@ -60,6 +62,7 @@ public final class SpikeFiles {
 			case SPIKY_TEXT -> SpikeText.read(file, 1, startMs, stopMs);
 			case NWB -> NwbUnits.read(file, startMs, stopMs);
 			case AEDAT4 -> cut(activeTrains(Aedat4.read(file).toSpikeTrains()), startMs, stopMs);
+			case AEDAT_LEGACY -> cut(activeTrains(AedatLegacy.read(file).toSpikeTrains()), startMs, stopMs);
 			case ABF2 -> cut(sweepTrains(Abf2.read(file)), startMs, stopMs);
 		};
 	}

@@ -86,6 +86,10 @@ public class FitSingleCellCommand extends ContextCommand {
 	@Parameter(label = "Generations", min = "1")
 	private int generations = 40;
 
+	@Parameter(label = "CMA-ES restarts (starting points run at once)", min = "1",
+		description = "only for cma-es; a rugged spike-time loss needs many (16 found a known cell in bench/fit)")
+	private int restarts = 4;
+
 	@Parameter(label = "Refinements (zoomed runs after the first)", min = "0")
 	private int refinements = 0;
 
@@ -140,8 +144,7 @@ public class FitSingleCellCommand extends ContextCommand {
 			final ParameterSpace space = tune == null || tune.isBlank() ? cell.defaultSpace() : ParameterSpace.parse(
 				tune);
 			final TuningConfig config = SingleCellFit.config(cell, recording, data, fitted, space, SpikeTrainMatch.Loss
-				.parse(loss), window, Algorithm.of(algorithm, population, Double.NaN, Double.NaN), Termination
-					.generations(generations), dt, seed);
+				.parse(loss), window, algorithm(), Termination.generations(generations), dt, seed);
 			final Tuner tuner = spikeTune.tuner(backend, threads);
 			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, progress);
 			// one simulation of every shown sweep serves the table, Γ and the model raster
@@ -193,5 +196,11 @@ public class FitSingleCellCommand extends ContextCommand {
 			}
 		}
 		return defined == 0 ? Double.NaN : sum / defined;
+	}
+
+	private Algorithm algorithm() {
+		final Algorithm preset = Algorithm.of(algorithm, population, Double.NaN, Double.NaN);
+		return preset instanceof Algorithm.CmaEs cma ? new Algorithm.CmaEs(cma.populationSize(), restarts, cma
+			.sigma()) : preset;
 	}
 }

@@ -64,7 +64,7 @@ final class CmaEsSearch {
 
 	TuningResult run() {
 		final int n = config.space().size();
-		final Rounds rounds = new Rounds(cma.restarts());
+		final Rounds rounds = new Rounds(cma.restarts(), Thread.currentThread());
 		final List<Thread> threads = new ArrayList<>();
 		for (int r = 0; r < cma.restarts(); r++) {
 			final int restart = r;
@@ -144,8 +144,12 @@ final class CmaEsSearch {
 		private Termination.Reason reason;
 		private RuntimeException failure;
 
-		Rounds(final int restarts) {
+		/** The thread that started the run: interrupting it cancels (generations end on restart threads). */
+		private final Thread caller;
+
+		Rounds(final int restarts, final Thread caller) {
 			this.active = restarts;
+			this.caller = caller;
 		}
 
 		double evaluate(final int restart, final double[] point) {
@@ -276,7 +280,7 @@ final class CmaEsSearch {
 				steady = 0;
 			}
 			else steady++;
-			if (listener.cancelled() || Thread.currentThread().isInterrupted()) reason = Termination.Reason.CANCELLED;
+			if (listener.cancelled() || caller.isInterrupted()) reason = Termination.Reason.CANCELLED;
 			else if (generation >= stop.maxGenerations()) reason = Termination.Reason.MAX_GENERATIONS;
 			else if (!Double.isNaN(stop.targetFitness()) && (minimize ? stats.best() <= stop.targetFitness() : stats
 				.best() >= stop.targetFitness())) reason = Termination.Reason.TARGET_REACHED;

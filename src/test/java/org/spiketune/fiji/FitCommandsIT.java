@@ -77,6 +77,25 @@ class FitCommandsIT {
 	}
 
 	@Test
+	void fitSingleCellRunsCmaEsWithItsRestarts() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("model", "izhikevich");
+		in.put("fit", "16");
+		in.put("predict", "15");
+		in.put("algorithm", "cma-es");
+		in.put("population", 4);
+		in.put("restarts", 3);
+		in.put("generations", 2);
+		in.put("backend", "cpu");
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(String.valueOf(m.getOutput("best")).contains("*.gain="));
+		assertTrue(Double.isFinite((Double) m.getOutput("fitness")));
+		assertEquals(2, ((ResultsTable) m.getOutput("sweeps")).size());
+	}
+
+	@Test
 	void fitSingleCellNamesAFileThatIsNotAnAbf() throws Exception {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("file", TestData.file("pyspike-testdata", "PySpike_testdata.txt").toFile());

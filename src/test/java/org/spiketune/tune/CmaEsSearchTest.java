@@ -82,6 +82,26 @@ class CmaEsSearchTest {
 	}
 
 	@Test
+	void interruptingTheCallingThreadCancelsAndKeepsTheBestSoFar() throws Exception {
+		final TuningConfig config = config(new Algorithm.CmaEs(6, 3, 0.3), 100_000, 8);
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		final TuningResult[] result = new TuningResult[1];
+		final boolean[] stillInterrupted = new boolean[1];
+		final Thread worker = new Thread(() -> {
+			result[0] = TuningFixtures.tuner(2).run(config, recorder);
+			stillInterrupted[0] = Thread.currentThread().isInterrupted();
+		});
+		worker.start();
+		while (worker.isAlive() && recorder.generations.size() < 2) Thread.sleep(5);
+		worker.interrupt();
+		worker.join(20_000);
+		assertTrue(!worker.isAlive(), "the run ended");
+		assertEquals(Termination.Reason.CANCELLED, result[0].reason());
+		assertEquals(2, result[0].best().size());
+		assertTrue(stillInterrupted[0], "the interrupt is kept for the caller");
+	}
+
+	@Test
 	void stopsAtTheTargetLoss() {
 		final TuningResult result = TuningFixtures.tuner(2).run(config(new Algorithm.CmaEs(8, 2, 0.3), 40, 5)
 			.withTermination(Termination.generations(40).withTarget(1.0)));

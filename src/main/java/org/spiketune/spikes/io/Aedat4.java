@@ -38,15 +38,8 @@ public final class Aedat4 {
 
 	/** Reads every polarity event of the file. */
 	public static PolarityEvents read(final Path file) throws IOException {
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			final long size = channel.size();
-			if (size > Integer.MAX_VALUE) throw new IOException(file + ": files over 2 GiB are not supported yet");
-			final ByteBuffer all = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-			while (all.hasRemaining() && channel.read(all) >= 0) {
-				// read fully
-			}
-			all.flip();
-			return parse(all, file.toString());
+		try {
+			return parse(readFully(file).order(ByteOrder.LITTLE_ENDIAN), file.toString());
 		}
 		catch (final Malformed e) {
 			throw new IOException(file + ": not a readable AEDAT 4 file: " + e.getMessage(), e);
@@ -265,6 +258,19 @@ public final class Aedat4 {
 		PolarityEvents toEvents(final int width, final int height) {
 			return new PolarityEvents(java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(x, n), java.util.Arrays
 				.copyOf(y, n), java.util.Arrays.copyOf(on, n), width, height);
+		}
+	}
+
+	/** The whole file in a heap buffer (the AEDAT readers parse from memory). */
+	static ByteBuffer readFully(final Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			final long size = channel.size();
+			if (size > Integer.MAX_VALUE) throw new IOException(file + ": files over 2 GiB are not supported yet");
+			final ByteBuffer all = ByteBuffer.allocate((int) size);
+			while (all.hasRemaining() && channel.read(all) >= 0) {
+				// read fully
+			}
+			return all.flip();
 		}
 	}
 }

@@ -3,10 +3,8 @@ package org.spiketune.spikes.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -40,16 +38,7 @@ public final class AedatLegacy {
 
 	/** Reads every polarity event of an AEDAT 2.0 or 3.1 file. */
 	public static PolarityEvents read(final Path file) throws IOException {
-		final ByteBuffer all;
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-			final long size = channel.size();
-			if (size > Integer.MAX_VALUE) throw new IOException(file + ": files over 2 GiB are not supported yet");
-			all = ByteBuffer.allocate((int) size);
-			while (all.hasRemaining() && channel.read(all) >= 0) {
-				// read fully
-			}
-			all.flip();
-		}
+		final ByteBuffer all = Aedat4.readFully(file);
 		try {
 			return parse(all);
 		}

@@ -25,6 +25,10 @@ public record NeuronGroup(String name, int size, NeuronModel model, double bias,
 			throw new IllegalArgumentException("group '" + name + "' is a " + model.kind() +
 				" source: it takes no bias or noise current");
 		}
+		if (model instanceof SpikeReplay replay && replay.size() != size) {
+			throw new IllegalArgumentException("group '" + name + "' has " + size + " neurons but replays " + replay
+				.size() + " spike trains");
+		}
 	}
 
 	/** A group whose current steps count as given (gain 1). */

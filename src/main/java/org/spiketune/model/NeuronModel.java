@@ -8,7 +8,7 @@ import java.util.List;
  * {@link ParameterValue} so a group can be heterogeneous. Parameter names are short lower-case words; a
  * network exposes them as {@code <group>.<name>}.
  */
-public sealed interface NeuronModel permits Izhikevich, AdEx, Lif, PoissonSource {
+public sealed interface NeuronModel permits Izhikevich, AdEx, Lif, PoissonSource, SpikeReplay {
 
 	/** A short lower-case name of the model, e.g. {@code izhikevich}. */
 	String kind();

@@ -11,6 +11,7 @@ import org.spiketune.model.NeuronGroup;
 import org.spiketune.model.NeuronModel;
 import org.spiketune.model.ParameterValue;
 import org.spiketune.model.Projection;
+import org.spiketune.model.SpikeReplay;
 import org.spiketune.model.Stimulus;
 import org.spiketune.model.Synapse;
 import org.spiketune.model.Topology;
@@ -118,8 +119,17 @@ public final class NetworkCompiler {
 			CompiledProjection::channel).distinct().sorted().toArray();
 		final int[] outgoing = projections.stream().filter(p -> p.sourceGroup() == index).mapToInt(
 			CompiledProjection::index).toArray();
+		final int[][] replay = model instanceof SpikeReplay r ? r.steps(spec.dtMs()) : new int[0][];
+		final int[] replayStart = new int[replay.length + 1];
+		for (int l = 0; l < replay.length; l++) {
+			replayStart[l + 1] = Math.addExact(replayStart[l], replay[l].length);
+		}
+		final int[] replaySteps = new int[replayStart[replay.length]];
+		for (int l = 0; l < replay.length; l++) {
+			System.arraycopy(replay[l], 0, replaySteps, replayStart[l], replay[l].length);
+		}
 		return new CompiledGroup(group, index, offset, NeuronKind.of(model), base, start, end, amplitude,
-			inputChannels, outgoing);
+			inputChannels, outgoing, replayStart, replaySteps);
 	}
 
 	/** The first step whose start time {@code s * dt} is at or after {@code ms} (with rounding slack). */

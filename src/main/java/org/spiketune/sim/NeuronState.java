@@ -14,7 +14,7 @@ public final class NeuronState {
 			case IZHIKEVICH -> p[5][l];
 			case ADEX -> p[2][l];
 			case LIF -> p[1][l];
-			case POISSON -> 0f;
+			case POISSON, REPLAY -> 0f;
 		};
 	}
 

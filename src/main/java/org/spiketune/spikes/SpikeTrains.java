@@ -106,6 +106,19 @@ public final class SpikeTrains {
 		return times[neuron].clone();
 	}
 
+	/**
+	 * Every train's times in ms from the window's start, as a replay group takes them
+	 * ({@code SpikeReplay.of(trains.timesFromStart())}).
+	 */
+	public double[][] timesFromStart() {
+		final double[][] shifted = new double[times.length][];
+		for (int i = 0; i < times.length; i++) {
+			shifted[i] = times[i].clone();
+			for (int k = 0; k < shifted[i].length; k++) shifted[i][k] -= startMs;
+		}
+		return shifted;
+	}
+
 	public int count(final int neuron) {
 		return times[neuron].length;
 	}

@@ -42,7 +42,8 @@ class ScriptsIT {
 		2), Map.entry("generations", 3), Map.entry("population", 6), Map.entry("repeats", 1), Map.entry("crossovers",
 			"0, 1"), Map.entry("populations", "4"), Map.entry("backend", "opencl"), Map.entry("spikes", file(
 				"pyspike-testdata", "PySpike_testdata.txt")), Map.entry("abf", file("pyabf-fsi-current-steps",
-					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"));
+					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"), Map.entry("events", file(
+						"aestream-davis346-aedat4", "davis.aedat4")));
 
 	private static File file(final String set, final String name) {
 		return Path.of("test-data", set, name).toFile();
@@ -113,6 +114,14 @@ class ScriptsIT {
 		else if (name.startsWith("fit_network")) {
 			assertTrue(String.valueOf(outputs.get("best")).contains("ee.p="), script + ": best " + outputs.get("best"));
 			assertTrue((Double) outputs.get("fitness") >= 0, script + ": fitness");
+		}
+		else if (name.startsWith("replay")) {
+			assertTrue(outputs.get("raster") instanceof Img, script + ": raster");
+			final int replayed = ((Number) outputs.get("replayed")).intValue();
+			assertTrue(replayed > 100, script + ": the central pixels' events replay: " + replayed);
+			assertEquals(((Number) outputs.get("expected")).intValue(), replayed, script + ": one spike per event step");
+			final int responses = ((Number) outputs.get("responses")).intValue();
+			assertTrue(responses > 0 && responses < replayed, script + ": cells answer bursts only: " + responses);
 		}
 		else if (name.startsWith("compare")) {
 			assertEquals(0.25188056475463755, (Double) outputs.get("value"), 1e-12, script + ": PySpike's value");

@@ -116,7 +116,7 @@ public abstract class BackendContract {
 			.withTraces(61, 115, 170, 199));
 		final BatchResult expected = reference(request), actual = underTest(request);
 		for (int m = 0; m < members.size(); m++) {
-			for (final String group : List.of("src", "lif", "adex", "izh")) {
+			for (final String group : List.of("src", "lif", "adex", "izh", "rep")) {
 				assertTrue(expected.member(m).rates().meanRateHz(group) > 0, group + " fires in member " + m);
 			}
 			assertSameMember(expected.member(m), actual.member(m));

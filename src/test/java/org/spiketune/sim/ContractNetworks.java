@@ -10,6 +10,7 @@ import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.NeuronGroup;
 import org.spiketune.model.PoissonSource;
 import org.spiketune.model.Projection;
+import org.spiketune.model.SpikeReplay;
 import org.spiketune.model.Stimulus;
 import org.spiketune.model.Synapse;
 import org.spiketune.model.Topology;
@@ -23,22 +24,44 @@ public final class ContractNetworks {
 	/**
 	 * Poisson sources drive LIF neurons through exponential synapses with per-synapse delays (sparse); LIF
 	 * one-to-one to AdEx (pulse, current step on top); AdEx into Izhikevich by fixed in-degree (exponential);
-	 * Izhikevich recurrent all-to-all inhibitory; noise, refractoriness and sub-steps; dt = 0.5 ms.
+	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (pulse, per-synapse
+	 * delays); noise, refractoriness and sub-steps; dt = 0.5 ms.
 	 */
 	public static NetworkSpec everything() {
 		final List<NeuronGroup> groups = List.of( //
 			NeuronGroup.of("src", 60, PoissonSource.of(40)), //
 			new NeuronGroup("lif", 50, Lif.of(15, -70, -72, -54, 80, 2), 100, 30, 1), //
 			new NeuronGroup("adex", 50, AdEx.of(200, 12, -70, -50, 2, 100, 2, 40, -58, -30, 1), 150, 40, 2), //
-			new NeuronGroup("izh", 40, IzhikevichClass.RS.model(), 3, 2, 2));
+			new NeuronGroup("izh", 40, IzhikevichClass.RS.model(), 3, 2, 2), //
+			NeuronGroup.of("rep", 30, replayedTrains(30)));
 		final List<Projection> projections = List.of( //
 			Projection.of("src_lif", "src", "lif", Topology.fixedProbability(0.2), Weights.uniform(40, 90)).withSynapse(
 				Synapse.exponential(5)).withDelay(Delay.uniform(1, 5)), //
 			Projection.of("lif_adex", "lif", "adex", Topology.oneToOne(), Weights.constant(400)), //
 			Projection.of("adex_izh", "adex", "izh", Topology.fixedInDegree(8), Weights.uniform(1, 4)).withSynapse(
 				Synapse.exponential(3)).withDelay(Delay.of(2)), //
-			Projection.of("izh_izh", "izh", "izh", new Topology.AllToAll(false), Weights.uniform(-1.5, 0)));
+			Projection.of("izh_izh", "izh", "izh", new Topology.AllToAll(false), Weights.uniform(-1.5, 0)), //
+			Projection.of("rep_izh", "rep", "izh", Topology.fixedProbability(0.3), Weights.uniform(2, 6)).withDelay(
+				Delay.uniform(1, 3)));
 		return NetworkSpec.of("contract", 0.5, groups, projections).withStimuli(List.of(Stimulus.step("adex", 100,
 			300, 250)));
+	}
+
+	/**
+	 * Train i: a regular train with its own period and phase, plus two times in one 0.5 ms step and one after
+	 * any contract run's end.
+	 */
+	static SpikeReplay replayedTrains(final int count) {
+		final double[][] times = new double[count][];
+		for (int i = 0; i < count; i++) {
+			final double period = 9.5 + 1.75 * i, phase = 0.3 * i;
+			final int regular = (int) ((600 - phase) / period);
+			times[i] = new double[regular + 3];
+			for (int k = 0; k < regular; k++) times[i][k] = phase + k * period;
+			times[i][regular] = 100.1 + i;
+			times[i][regular + 1] = 100.2 + i;
+			times[i][regular + 2] = 5000;
+		}
+		return SpikeReplay.of(times);
 	}
 }

@@ -10,7 +10,8 @@ import org.spiketune.sim.NeuronState;
  * The state of one group of one member, struct-of-arrays indexed by local neuron: v, u (Izhikevich u,
  * AdEx w), the step's input current, refractory counters, and per input channel a delay ring of
  * {@code ringLength} slots and, for exponential channels, the decaying current. Derived per-neuron
- * constants (LIF decay, refractory steps, Poisson spike probability) are computed once here.
+ * constants (LIF decay, refractory steps, Poisson spike probability) are computed once here; a replay
+ * group keeps a cursor per neuron into its replayed steps.
  */
 final class GroupState {
 
@@ -26,6 +27,8 @@ final class GroupState {
 	float[] lifDecay;
 	int[] refractorySteps;
 	float[] spikeProbability;
+	/** Replay groups: per neuron, the index of its next replayed step in the group's replay steps. */
+	int[] replayNext;
 
 	GroupState(final CompiledNetwork network, final CompiledGroup group, final float[][] parameters) {
 		this.group = group;
@@ -64,6 +67,7 @@ final class GroupState {
 			lifDecay = new float[v.length];
 			for (int l = 0; l < v.length; l++) lifDecay[l] = NeuronState.lifDecay(p, l, dt);
 		}
+		if (kind == NeuronKind.REPLAY) replayNext = java.util.Arrays.copyOf(group.replayStart(), v.length);
 		if (kind == NeuronKind.POISSON) {
 			spikeProbability = new float[v.length];
 			for (int l = 0; l < v.length; l++) spikeProbability[l] = NeuronState.spikeProbability(p, l, dt);

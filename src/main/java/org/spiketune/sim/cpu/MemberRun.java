@@ -14,6 +14,7 @@ import org.spiketune.sim.Connectivity;
 import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberParameters;
 import org.spiketune.sim.MemberResults;
+import org.spiketune.sim.NeuronKind;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.Recording;
@@ -173,6 +174,7 @@ final class MemberRun {
 			final CompiledGroup group = g.group;
 			final int offset = group.offset();
 			final float[][] p = g.parameters;
+			if (group.kind() == NeuronKind.REPLAY) return replay(g, lo, hi, step, out, count);
 			if (group.isSource()) return poisson(g, lo, hi, step, out, count);
 			gatherSynapticInput(g, lo, hi, step);
 			addExternalInput(g, lo, hi, step);
@@ -188,7 +190,7 @@ final class MemberRun {
 					yield NeuronKernels.lifReset(lo, hi, offset, g.v, g.refractory, p[2], p[3], g.refractorySteps, out,
 						count);
 				}
-				case POISSON -> throw new AssertionError("sources are handled above");
+				case POISSON, REPLAY -> throw new AssertionError("sources are handled above");
 			};
 		}
 
@@ -282,6 +284,22 @@ final class MemberRun {
 			return count;
 		}
 
+		/** A replay neuron fires when its next replayed step is this one (steps run in order, so none is missed). */
+		private int replay(final GroupState g, final int lo, final int hi, final int step, final int[] out,
+			int count)
+		{
+			final int[] next = g.replayNext, start = g.group.replayStart(), steps = g.group.replaySteps();
+			final int offset = g.group.offset();
+			for (int l = lo; l < hi; l++) {
+				final int k = next[l];
+				if (k < start[l + 1] && steps[k] == step) {
+					out[count++] = offset + l;
+					next[l] = k + 1;
+				}
+			}
+			return count;
+		}
+
 		private void recordTraces(final int step) {
 			for (int j = 0; j < traced.length; j++) {
 				final int i = traced[j];
@@ -289,7 +307,7 @@ final class MemberRun {
 					final GroupState g = groups[network.groupOf(i)];
 					final int l = i - g.group.offset();
 					traceV[step * traced.length + j] = g.v[l];
-					traceU[step * traced.length + j] = g.group.kind() == org.spiketune.sim.NeuronKind.LIF ? 0 : g.u[l];
+					traceU[step * traced.length + j] = g.group.kind() == NeuronKind.LIF ? 0 : g.u[l];
 				}
 			}
 		}

@@ -22,7 +22,7 @@ final class DeviceNetwork {
 	final CompiledNetwork network;
 	final int n, ring;
 	final int[] groupTable, groupChannels, groupOut, neuronGroup, stepBounds, projTable, rows, targets, delays,
-			channelKind;
+			channelKind, replayFirst, replaySteps;
 	final float[] groupH, stepAmps, weights, channelDecay;
 
 	DeviceNetwork(final CompiledNetwork network) {
@@ -57,6 +57,18 @@ final class DeviceNetwork {
 			groupH[g.index()] = NeuronState.substep(network.dtMs(), g.substeps());
 			java.util.Arrays.fill(neuronGroup, g.offset(), g.end(), g.index());
 		}
+		// replay: neuron i's steps are replaySteps[replayFirst[i] .. replayFirst[i + 1]), none for other kinds
+		replayFirst = new int[n + 1];
+		final IntList replayed = new IntList();
+		for (final CompiledGroup g : groups) {
+			for (int l = 0; l < g.size(); l++) {
+				replayFirst[g.offset() + l] = replayed.size();
+				if (g.replaySteps().length == 0) continue;
+				for (int k = g.replayStart()[l]; k < g.replayStart()[l + 1]; k++) replayed.add(g.replaySteps()[k]);
+			}
+		}
+		replayFirst[n] = replayed.size();
+		replaySteps = replayed.toArray();
 		groupChannels = channels.toArray();
 		groupOut = out.toArray();
 		stepBounds = bounds.toArray();
@@ -133,7 +145,8 @@ final class DeviceNetwork {
 	long bytes() {
 		return 4L * (groupTable.length + groupChannels.length + groupOut.length + neuronGroup.length + stepBounds
 			.length + projTable.length + rows.length + targets.length + delays.length + channelKind.length + groupH
-				.length + stepAmps.length + weights.length + channelDecay.length) + 8L * 257 + 8L * 256;
+				.length + stepAmps.length + weights.length + channelDecay.length + replayFirst.length + replaySteps
+					.length) + 8L * 257 + 8L * 256;
 	}
 
 	/** A growable int array. */

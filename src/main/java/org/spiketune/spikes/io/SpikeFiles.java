@@ -67,6 +67,17 @@ public final class SpikeFiles {
 		};
 	}
 
+	/** The polarity events of an event-camera recording (AEDAT 4, 3.1 or 2.0), e.g. to drive a network. */
+	public static PolarityEvents readEvents(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new IOException(file + ": no such file");
+		return switch (formatOf(file)) {
+			case AEDAT4 -> Aedat4.read(file);
+			case AEDAT_LEGACY -> AedatLegacy.read(file);
+			default -> throw new IOException(file + " is not an AEDAT event recording (read as " + formatOf(file) +
+				")");
+		};
+	}
+
 	/** Events and sweeps come with their own time base (ms from the first event or the sweep start). */
 	private static SpikeTrains cut(final SpikeTrains trains, final double startMs, final double stopMs) {
 		if (stopMs <= startMs && startMs == 0) return trains;

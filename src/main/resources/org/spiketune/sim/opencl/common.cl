@@ -8,6 +8,7 @@
 #define KIND_ADEX 1
 #define KIND_LIF 2
 #define KIND_POISSON 3
+#define KIND_REPLAY 4
 
 // connectivity kinds
 #define CONN_DENSE 0

@@ -12,6 +12,7 @@ __kernel void simulate(
 	__global const int* rows, __global const int* targets, __global const int* delays,
 	__global const int* channel_kind, __global const float* channel_decay, __global const int* traced,
 	__global const int* accept, __global const float* width, __global const double* density,
+	__global const int* replay_first, __global const int* replay_steps,
 	// members
 	const int channels, const int groups, const int projections, __global const uint* keys,
 	__global const float* params, __global const int* refractory_steps, __global const float* bias,
@@ -63,7 +64,15 @@ __kernel void simulate(
 					__global const int* gt = group_table + g * GROUP_FIELDS;
 					const int kind = gt[G_KIND];
 					int spiked = 0;
-					if (kind == KIND_POISSON) {
+					if (kind == KIND_REPLAY) {
+						// refractory holds how many of the neuron's replayed steps have passed
+						const int k = replay_first[i] + refractory_m[i];
+						if (k < replay_first[i + 1] && replay_steps[k] == step) {
+							spiked = 1;
+							refractory_m[i] = refractory_m[i] + 1;
+						}
+					}
+					else if (kind == KIND_POISSON) {
 						if (!have_pw) {
 							pw = philox((uint)(q >> 2), (uint)step, STREAM_POISSON, 0u, k0, k1);
 							have_pw = 1;

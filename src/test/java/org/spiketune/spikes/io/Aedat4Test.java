@@ -85,6 +85,43 @@ class Aedat4Test {
 	}
 
 	@Test
+	void cropKeepsTheRegionsEventsAndDownsampleMergesPixels() throws IOException {
+		final PolarityEvents region = events.crop(100, 50, 40, 30);
+		int inside = 0;
+		for (int k = 0; k < events.size(); k++) {
+			if (events.x()[k] >= 100 && events.x()[k] < 140 && events.y()[k] >= 50 && events.y()[k] < 80) inside++;
+		}
+		assertTrue(inside > 1000, "the region is active: " + inside);
+		assertEquals(inside, region.size());
+		assertEquals(40, region.width());
+		assertEquals(30, region.height());
+		final long origin = events.timesUs()[0];
+		final SpikeTrains trains = region.toSpikeTrains(origin);
+		assertEquals(2 * 40 * 30, trains.size());
+		assertEquals(inside, trains.totalCount());
+		assertEquals((region.timesUs()[0] - origin) / 1000.0, Arrays.stream(trains.timesFromStart()).flatMapToDouble(
+			Arrays::stream).min().orElseThrow(), 1e-9, "the recording's time base is kept");
+		assertEquals(events.size(), events.crop(0, 0, 346, 260).size());
+
+		final PolarityEvents coarse = events.downsample(4);
+		assertEquals(87, coarse.width());
+		assertEquals(65, coarse.height());
+		assertEquals(events.size(), coarse.size());
+		assertEquals(events.x()[0] / 4, coarse.x()[0]);
+		assertEquals(events.onCount(), coarse.onCount());
+
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> events.crop(340, 0, 10, 10)).getMessage()
+			.contains("does not fit the 346 x 260 sensor"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> events.downsample(0)).getMessage().contains(
+			"factor must be >= 1"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> region.toSpikeTrains(origin + 100_000_000L))
+			.getMessage().contains("precedes the origin"));
+		assertEquals(events.size(), SpikeFiles.readEvents(FILE).size());
+		assertTrue(assertThrows(IOException.class, () -> SpikeFiles.readEvents(TestData.file("pyspike-testdata",
+			"PySpike_testdata.txt"))).getMessage().contains("not an AEDAT event recording"));
+	}
+
+	@Test
 	void truncatedCorruptedAndForeignFilesGiveClearErrors(@TempDir final Path dir) throws IOException {
 		final byte[] bytes = Files.readAllBytes(FILE);
 		for (final int length : new int[] { 0, 10, 20, 3126, 3200, bytes.length / 2 }) {

@@ -15,7 +15,9 @@ import java.util.Locale;
  * Addresses are decoded with the DAVIS layout (DAVIS240/346/640): a polarity event has bits 31 and 10
  * clear, y in bits 22–30, x in bits 12–21, polarity (1 = on) in bit 11; y counts from the bottom row, as
  * jAER writes it. Other event kinds (frame samples, IMU, external inputs) are skipped. The 32-bit
- * timestamps are unwrapped. DVS128 files use another layout and are refused with a clear message.</li>
+ * timestamps are unwrapped. Files whose header names a DVS128 use its 16-bit layout (jAER's Tmpdiff128
+ * extractor): bit 15 or 31 marks a special (sync) event, x = 127 − bits 1–7, y = bits 8–14, on when bit 0
+ * is clear.</li>
  * <li><b>AEDAT 3.1</b> (cAER): {@code #} header lines up to {@code #!END-HEADER}, then packets of a
  * little-endian 28-byte header {int16 type; int16 source; int32 eventSize; int32 tsOffset; int32
  * tsOverflow; int32 capacity; int32 number; int32 valid} and {@code capacity × eventSize} bytes of events.
@@ -23,7 +25,7 @@ import java.util.Locale;
  * in bits 2–16, x in bits 17–31; the time is {@code tsOverflow << 31 | t}. Invalid events and other
  * packet types are skipped.</li>
  * </ul>
- * The sensor size comes from the chip named in the header (DAVIS240, DAVIS346, DAVIS640) or else from
+ * The sensor size comes from the chip named in the header (DVS128, DAVIS240, DAVIS346, DAVIS640) or else from
  * the largest coordinates seen.
  */
 public final class AedatLegacy {
@@ -71,6 +73,11 @@ public final class AedatLegacy {
 			final long t = Integer.toUnsignedLong(data.getInt());
 			if (previous >= 0 && t < previous && previous - t > 1L << 31) wraps += 1L << 32;
 			previous = t;
+			if (sensor.dvs128()) {
+				if ((address & 0x8000_8000) != 0) continue; // sync or other special event
+				events.add(wraps + t, 127 - ((address & 0xFE) >>> 1), (address & 0x7F00) >>> 8, (address & 1) == 0);
+				continue;
+			}
 			if ((address & 0x8000_0000) != 0 || (address & 0x400) != 0) continue; // frame sample, IMU, external
 			events.add(wraps + t, (address >>> 12) & 0x3FF, (address >>> 22) & 0x1FF, (address & 0x800) != 0);
 		}
@@ -154,19 +161,19 @@ public final class AedatLegacy {
 		return t.replaceAll("[^\\x20-\\x7E]", "?");
 	}
 
-	/** The sensor size the header names, or 0 × 0 when it names none. */
-	private record Sensor(int width, int height) {
+	/**
+	 * The sensor size the header names, or 0 × 0 when it names none; {@code dvs128} selects the DVS128's
+	 * AEDAT 2.0 address layout.
+	 */
+	private record Sensor(int width, int height, boolean dvs128) {
 
 		static Sensor named(final String header) {
 			final String h = header.toUpperCase(Locale.ROOT);
-			if (h.contains("DVS128")) {
-				throw new IllegalArgumentException("it comes from a DVS128, whose address layout is not supported; " +
-					"convert it to AEDAT 4 (e.g. with DV) first");
-			}
-			if (h.contains("DAVIS346")) return new Sensor(346, 260);
-			if (h.contains("DAVIS240")) return new Sensor(240, 180);
-			if (h.contains("DAVIS640")) return new Sensor(640, 480);
-			return new Sensor(0, 0);
+			if (h.contains("DVS128")) return new Sensor(128, 128, true);
+			if (h.contains("DAVIS346")) return new Sensor(346, 260, false);
+			if (h.contains("DAVIS240")) return new Sensor(240, 180, false);
+			if (h.contains("DAVIS640")) return new Sensor(640, 480, false);
+			return new Sensor(0, 0, false);
 		}
 	}
 

@@ -66,6 +66,8 @@ public final class NetworkCompiler {
 	private static int channelOf(final Synapse synapse, final double dtMs, final List<Channel> channels) {
 		final Channel channel = switch (synapse) {
 			case Synapse.CurrentPulse p -> new Channel(Channel.Kind.PULSE, 0, 0);
+			case Synapse.Conductance c -> new Channel(c.voltageGated() ? Channel.Kind.GATED_CONDUCTANCE
+				: Channel.Kind.CONDUCTANCE, c.tauMs(), (float) Math.exp(-dtMs / c.tauMs()), (float) c.reversalMv());
 			case Synapse.ExponentialCurrent e -> new Channel(Channel.Kind.EXPONENTIAL, e.tauMs(), (float) Math.exp(
 				-dtMs / e.tauMs()));
 		};

@@ -24,8 +24,9 @@ public final class ContractNetworks {
 	/**
 	 * Poisson sources drive LIF neurons through exponential synapses with per-synapse delays (sparse); LIF
 	 * one-to-one to AdEx (pulse, current step on top); AdEx into Izhikevich by fixed in-degree (exponential);
-	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (pulse, per-synapse
-	 * delays); noise, refractoriness and sub-steps; dt = 0.5 ms.
+	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (NMDA conductance,
+	 * per-synapse delays); Izhikevich into AdEx (GABA-A) and sources into AdEx (AMPA); noise, refractoriness
+	 * and sub-steps; dt = 0.5 ms.
 	 */
 	public static NetworkSpec everything() {
 		final List<NeuronGroup> groups = List.of( //
@@ -41,8 +42,12 @@ public final class ContractNetworks {
 			Projection.of("adex_izh", "adex", "izh", Topology.fixedInDegree(8), Weights.uniform(1, 4)).withSynapse(
 				Synapse.exponential(3)).withDelay(Delay.of(2)), //
 			Projection.of("izh_izh", "izh", "izh", new Topology.AllToAll(false), Weights.uniform(-1.5, 0)), //
-			Projection.of("rep_izh", "rep", "izh", Topology.fixedProbability(0.3), Weights.uniform(2, 6)).withDelay(
-				Delay.uniform(1, 3)));
+			Projection.of("rep_izh", "rep", "izh", Topology.fixedProbability(0.3), Weights.uniform(0.2, 1)).withDelay(
+				Delay.uniform(1, 3)).withSynapse(Synapse.nmda()), //
+			Projection.of("izh_adex", "izh", "adex", Topology.fixedProbability(0.2), Weights.uniform(1, 3))
+				.withSynapse(Synapse.gabaA()), //
+			Projection.of("src_adex", "src", "adex", Topology.fixedProbability(0.1), Weights.uniform(0.5, 1.5))
+				.withSynapse(Synapse.ampa()).withDelay(Delay.of(2)));
 		return NetworkSpec.of("contract", 0.5, groups, projections).withStimuli(List.of(Stimulus.step("adex", 100,
 			300, 250)));
 	}

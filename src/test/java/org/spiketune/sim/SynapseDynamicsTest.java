@@ -128,4 +128,57 @@ class SynapseDynamicsTest {
 		assertEquals(20, r.rates().meanRateHz(0), 0.2);
 		assertEquals(0, r.rates().meanRateHz(), "sources are not part of the network's population rate");
 	}
+
+	/**
+	 * Each receptor into a probe resting at −60 mV: g decays with the receptor's τ, the current g (E − v) uses
+	 * the v the step starts with (times the NMDA gate), and the probe follows, as computed here in double.
+	 */
+	@Test
+	void conductancesPullTowardTheirReversalWithTheirTimeConstant() {
+		for (final Synapse.Conductance receptor : List.of((Synapse.Conductance) Synapse.ampa(),
+			(Synapse.Conductance) Synapse.nmda(), (Synapse.Conductance) Synapse.gabaA(), (Synapse.Conductance) Synapse
+				.gabaB()))
+		{
+			final double weight = 2; // nS
+			final NeuronGroup drive = NeuronGroup.of("drive", 1, Lif.of(10, 0, 0, 1, 1, 0)).withBias(1200);
+			final NeuronGroup probe = NeuronGroup.of("probe", 1, Lif.of(TAU_M, -60, -60, 1e6, 50, 0));
+			final Projection p = Projection.of("p", "drive", "probe", Topology.oneToOne(), Weights.constant(weight))
+				.withDelay(Delay.of(1)).withSynapse(receptor);
+			final MemberResult r = Sims.run(NetworkSpec.of("pair", DT, List.of(drive, probe), List.of(p)), 100, 1, 1);
+			final double[] arrivals = new double[r.spikes().stepCount()];
+			for (int k = 0; k < r.spikes().count(); k++) {
+				final int arrival = r.spikes().step(k) + 2;
+				if (r.spikes().neuron(k) == 0 && arrival < arrivals.length) arrivals[arrival] += weight;
+			}
+			final double decay = Math.exp(-DT / receptor.tauMs()), membrane = Math.exp(-DT / TAU_M);
+			final double[] expected = new double[arrivals.length];
+			double g = 0, v = -60;
+			for (int s = 0; s < arrivals.length; s++) {
+				g = g * decay + arrivals[s];
+				final double x = (v + 80) / 60, gate = receptor.voltageGated() ? x * x / (1 + x * x) : 1;
+				final double current = g * gate * (receptor.reversalMv() - v);
+				final double target = -60 + 50 * current * 1e-3;
+				v = target + (v - target) * membrane;
+				expected[s] = v;
+			}
+			for (int s = 0; s < expected.length; s++) {
+				assertEquals(expected[s], r.traces().v(0)[s], 2e-4, receptor.receptor() + " step " + s);
+			}
+			double low = 0, high = -100;
+			for (final float value : r.traces().v(0)) {
+				low = Math.min(low, value);
+				high = Math.max(high, value);
+			}
+			assertTrue(receptor.reversalMv() > -60 ? high > -59 : low < -60.2, receptor.receptor() +
+				" moves v toward " + receptor.reversalMv() + " mV: v in [" + low + ", " + high + "]");
+		}
+	}
+
+	@Test
+	void theNmdaGateAndTheConductanceCurrentByHand() {
+		assertEquals(0f, Channel.gatedCurrent(3, 0, -80), 0, "x = 0 closes the gate");
+		assertEquals(3 * 0.5f * 20, Channel.gatedCurrent(3, 0, -20), 1e-5f, "x = 1: gate 1/2");
+		assertEquals(3 * 0.8f * -40, Channel.gatedCurrent(3, 0, 40), 1e-4f, "x = 2: gate 4/5");
+		assertEquals(2 * (-70 - -50f), Channel.conductanceCurrent(2, -70, -50), 0, "GABA-A at -50 mV: outward");
+	}
 }

@@ -21,9 +21,12 @@ final class GroupState {
 	final int[] refractory;
 	/** [input channel k][slot][neuron]; k indexes {@link CompiledGroup#inputChannels()}. */
 	final float[][][] ring;
-	/** [input channel k][neuron], null for pulse channels. */
+	/** [input channel k][neuron]: the decaying current or conductance; null for pulse channels. */
 	final float[][] current;
-	final float[] decay; // per exponential input channel k
+	final float[] decay; // per decaying input channel k
+	/** Per input channel k: 0 a current, 1 a conductance, 2 an NMDA-gated conductance; its reversal (mV). */
+	final int[] conductance;
+	final float[] reversal;
 	float[] lifDecay;
 	int[] refractorySteps;
 	float[] spikeProbability;
@@ -42,11 +45,16 @@ final class GroupState {
 		ring = new float[channels.length][network.ringLength()][size];
 		current = new float[channels.length][];
 		decay = new float[channels.length];
+		reversal = new float[channels.length];
+		conductance = new int[channels.length];
 		for (int k = 0; k < channels.length; k++) {
 			final Channel channel = network.channels().get(channels[k]);
-			if (channel.kind() == Channel.Kind.EXPONENTIAL) {
+			if (channel.decays()) {
 				current[k] = new float[size];
 				decay[k] = channel.decay();
+				reversal[k] = channel.reversalMv();
+				conductance[k] = channel.kind() == Channel.Kind.CONDUCTANCE ? 1 : channel.kind() == Channel.Kind
+					.GATED_CONDUCTANCE ? 2 : 0;
 			}
 		}
 		initialize(network.dtMs());

@@ -7,6 +7,7 @@ import org.spiketune.random.Keys;
 import org.spiketune.random.PhiloxLanes;
 import org.spiketune.random.PhiloxStream;
 import org.spiketune.random.Ziggurat;
+import org.spiketune.sim.Channel;
 import org.spiketune.sim.CompiledGroup;
 import org.spiketune.sim.CompiledNetwork;
 import org.spiketune.sim.CompiledProjection;
@@ -209,11 +210,23 @@ final class MemberRun {
 					if (k == 0) for (int l = lo; l < hi; l++) input[l] = arriving[l];
 					else for (int l = lo; l < hi; l++) input[l] += arriving[l];
 				}
-				else {
+				else if (g.conductance[k] == 0) {
 					final float decay = g.decay[k];
 					for (int l = lo; l < hi; l++) current[l] = current[l] * decay + arriving[l];
 					if (k == 0) for (int l = lo; l < hi; l++) input[l] = current[l];
 					else for (int l = lo; l < hi; l++) input[l] += current[l];
+				}
+				else {
+					final float decay = g.decay[k], reversal = g.reversal[k];
+					final boolean gated = g.conductance[k] == 2;
+					final float[] v = g.v;
+					for (int l = lo; l < hi; l++) {
+						final float conductance = current[l] * decay + arriving[l];
+						current[l] = conductance;
+						final float value = gated ? Channel.gatedCurrent(conductance, reversal, v[l]) : Channel
+							.conductanceCurrent(conductance, reversal, v[l]);
+						input[l] = k == 0 ? value : input[l] + value;
+					}
 				}
 				java.util.Arrays.fill(arriving, lo, hi, 0f);
 			}

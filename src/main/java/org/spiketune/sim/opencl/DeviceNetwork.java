@@ -23,7 +23,7 @@ final class DeviceNetwork {
 	final int n, ring;
 	final int[] groupTable, groupChannels, groupOut, neuronGroup, stepBounds, projTable, rows, targets, delays,
 			channelKind, replayFirst, replaySteps;
-	final float[] groupH, stepAmps, weights, channelDecay;
+	final float[] groupH, stepAmps, weights, channelDecay, channelReversal;
 
 	DeviceNetwork(final CompiledNetwork network) {
 		this.network = network;
@@ -77,9 +77,11 @@ final class DeviceNetwork {
 		final List<Channel> channelList = network.channels();
 		channelKind = new int[channelList.size()];
 		channelDecay = new float[channelList.size()];
+		channelReversal = new float[channelList.size()];
 		for (int c = 0; c < channelList.size(); c++) {
 			channelKind[c] = channelList.get(c).kind().ordinal();
 			channelDecay[c] = channelList.get(c).decay();
+			channelReversal[c] = channelList.get(c).reversalMv();
 		}
 		final List<CompiledProjection> projections = network.projections();
 		projTable = new int[projections.size() * PROJ_FIELDS];
@@ -146,7 +148,7 @@ final class DeviceNetwork {
 		return 4L * (groupTable.length + groupChannels.length + groupOut.length + neuronGroup.length + stepBounds
 			.length + projTable.length + rows.length + targets.length + delays.length + channelKind.length + groupH
 				.length + stepAmps.length + weights.length + channelDecay.length + replayFirst.length + replaySteps
-					.length) + 8L * 257 + 8L * 256;
+					.length + channelReversal.length) + 8L * 257 + 8L * 256;
 	}
 
 	/** A growable int array. */

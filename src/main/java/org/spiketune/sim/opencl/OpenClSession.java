@@ -222,7 +222,8 @@ final class OpenClSession implements AutoCloseable {
 		for (final Object array : new Object[] { packed.groupTable, packed.groupH, packed.groupChannels,
 			packed.groupOut, packed.neuronGroup, packed.stepBounds, packed.stepAmps, packed.projTable, packed.weights,
 			packed.rows, packed.targets, packed.delays, packed.channelKind, packed.channelDecay, Ziggurat.acceptTable(),
-			Ziggurat.widthTable(), Ziggurat.densityTable(), packed.replayFirst, packed.replaySteps })
+			Ziggurat.widthTable(), Ziggurat.densityTable(), packed.replayFirst, packed.replaySteps,
+			packed.channelReversal })
 		{
 			networkBuffers.add(readOnly(array));
 		}
@@ -266,7 +267,7 @@ final class OpenClSession implements AutoCloseable {
 			clSetKernelArg(kernel, a++, Sizeof.cl_float, Pointer.to(new float[] { network.dtMs() }));
 			for (int k = 0; k < 14; k++) a = argMem(a, networkBuffers.get(k));
 			a = argMem(a, tracedNeurons);
-			for (int k = 14; k < 19; k++) a = argMem(a, networkBuffers.get(k));
+			for (int k = 14; k < 20; k++) a = argMem(a, networkBuffers.get(k));
 			a = argInt(a, channels);
 			a = argInt(a, network.groups().size());
 			a = argInt(a, network.projections().size());

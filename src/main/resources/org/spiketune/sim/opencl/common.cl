@@ -18,6 +18,8 @@
 // channel kinds (sim.Channel.Kind ordinal)
 #define CHANNEL_PULSE 0
 #define CHANNEL_EXPONENTIAL 1
+#define CHANNEL_CONDUCTANCE 2
+#define CHANNEL_GATED_CONDUCTANCE 3
 
 // per-neuron parameter slots: the model's parameters in their order; LIF's decay in slot 6
 #define MAX_PARAMS 11

@@ -1,10 +1,10 @@
 // Input phase (MemberRun.gatherSynapticInput and addExternalInput): what arrives now on the neuron's
-// channels, in the group's channel order (the slot is cleared for reuse), then bias, gain * current steps
-// and noise * N(0,1).
+// channels, in the group's channel order (the slot is cleared for reuse), conductances acting at the
+// step's starting v, then bias, gain * current steps and noise * N(0,1).
 
 float gather_input(int i, int n, int ring, int slot, __global const int* group_channels, int first, int count,
-	__global const int* channel_kind, __global const float* channel_decay, __global float* ring_m,
-	__global float* current_m)
+	__global const int* channel_kind, __global const float* channel_decay, __global const float* channel_reversal,
+	float v, __global float* ring_m, __global float* current_m)
 {
 	float input = 0.0f;
 	for (int k = 0; k < count; k++) {
@@ -16,9 +16,20 @@ float gather_input(int i, int n, int ring, int slot, __global const int* group_c
 			input = k == 0 ? arriving : input + arriving;
 		}
 		else {
+			// a decaying current, or a conductance whose current is g (E - v) (Channel.conductanceCurrent)
 			const float value = current_m[(size_t)c * n + i] * channel_decay[c] + arriving;
 			current_m[(size_t)c * n + i] = value;
-			input = k == 0 ? value : input + value;
+			float contribution = value;
+			if (channel_kind[c] == CHANNEL_CONDUCTANCE) {
+				contribution = value * (channel_reversal[c] - v);
+			}
+			else if (channel_kind[c] == CHANNEL_GATED_CONDUCTANCE) {
+				const float x = (v + 80.0f) / 60.0f;
+				const float x2 = x * x;
+				const float gate = x2 / (1.0f + x2);
+				contribution = value * gate * (channel_reversal[c] - v);
+			}
+			input = k == 0 ? contribution : input + contribution;
 		}
 	}
 	return input;

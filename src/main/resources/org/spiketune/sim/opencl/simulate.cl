@@ -12,7 +12,7 @@ __kernel void simulate(
 	__global const int* rows, __global const int* targets, __global const int* delays,
 	__global const int* channel_kind, __global const float* channel_decay, __global const int* traced,
 	__global const int* accept, __global const float* width, __global const double* density,
-	__global const int* replay_first, __global const int* replay_steps,
+	__global const int* replay_first, __global const int* replay_steps, __global const float* channel_reversal,
 	// members
 	const int channels, const int groups, const int projections, __global const uint* keys,
 	__global const float* params, __global const int* refractory_steps, __global const float* bias,
@@ -85,13 +85,13 @@ __kernel void simulate(
 							have_nw = 1;
 						}
 						const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
+						float vi = v_m[i], ui = u_m[i];
 						float input = gather_input(i, n, ring, slot, group_channels, gt[G_CHANNEL_FIRST],
-							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, ring_m, current_m);
+							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, channel_reversal, vi, ring_m, current_m);
 						const float external = bias[m * groups + g] + step_gain[m * groups + g] * step_current(step,
 							step_bounds, step_amps, gt[G_STEP_FIRST], gt[G_STEP_COUNT]);
 						input = add_external(input, external, noise[m * groups + g], noise_word, i, step, k0, k1, accept,
 							width, density);
-						float vi = v_m[i], ui = u_m[i];
 						int ri = refractory_m[i];
 						if (kind == KIND_IZHIKEVICH) {
 							izhikevich_integrate(&vi, &ui, input, params_m[0 * n + i], params_m[1 * n + i], gt[G_SUBSTEPS],

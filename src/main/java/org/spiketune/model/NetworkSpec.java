@@ -287,6 +287,11 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 					.kind() + " source and cannot receive synapses");
 			}
 			validateTopology(where, p, source, target);
+			if (p.synapse() instanceof Synapse.Conductance c && smallestWeight(p.weights()) < 0) {
+				throw new IllegalArgumentException(where + ": " + c.receptor() + " weights are conductances and must be " +
+					">= 0 (the reversal potential " + c.reversalMv() + " mV sets the sign), got " + smallestWeight(p
+						.weights()));
+			}
 			for (final int ms : new int[] { p.delay().minMs(), p.delay().maxMs() }) {
 				final double steps = ms / dtMs;
 				if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
@@ -302,6 +307,14 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 				throw new IllegalArgumentException("stimulus " + s + ": group '" + g.name() + "' is a source");
 			}
 		}
+	}
+
+	private static double smallestWeight(final Weights weights) {
+		return switch (weights) {
+			case Weights.Constant c -> c.value();
+			case Weights.UniformRange u -> u.low();
+			case Weights.Explicit e -> java.util.Arrays.stream(e.values()).min().orElse(0);
+		};
 	}
 
 	private static void validateTopology(final String where, final Projection p, final NeuronGroup source,

@@ -175,6 +175,17 @@ class SynapseDynamicsTest {
 	}
 
 	@Test
+	void negativeConductanceWeightsAreRefused() {
+		final NeuronGroup a = NeuronGroup.of("a", 2, PoissonSource.of(5)), b = NeuronGroup.of("b", 2, Lif.of(10, -60,
+			-60, -50, 50, 2));
+		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> NetworkSpec.of("bad", DT, List.of(a, b), List.of(Projection.of("ab",
+				"a", "b", Topology.oneToOne(), Weights.uniform(-1, 2)).withSynapse(Synapse.gabaA()))));
+		assertTrue(e.getMessage().contains("GABAA weights are conductances and must be >= 0") && e.getMessage()
+			.contains("got -1.0"), e.getMessage());
+	}
+
+	@Test
 	void theNmdaGateAndTheConductanceCurrentByHand() {
 		assertEquals(0f, Channel.gatedCurrent(3, 0, -80), 0, "x = 0 closes the gate");
 		assertEquals(3 * 0.5f * 20, Channel.gatedCurrent(3, 0, -20), 1e-5f, "x = 1: gate 1/2");

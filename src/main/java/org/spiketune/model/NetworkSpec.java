@@ -120,6 +120,9 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 		for (final Projection p : projections) {
 			names.add(p.name() + ".gain");
 			if (p.topology() instanceof Topology.FixedProbability) names.add(p.name() + "." + CONNECTION_PROBABILITY);
+			if (p.isPlastic()) {
+				for (final String q : p.plasticity().parameterNames()) names.add(p.name() + "." + q);
+			}
 		}
 		return names;
 	}
@@ -165,7 +168,9 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 		final String[] parts = split(parameterName);
 		for (final Projection p : projections) {
 			if (p.name().equals(parts[0])) {
-				return parts[1].equals("gain") ? p.gain() : ((Topology.FixedProbability) p.topology()).p();
+				if (parts[1].equals("gain")) return p.gain();
+				if (parts[1].equals(CONNECTION_PROBABILITY)) return ((Topology.FixedProbability) p.topology()).p();
+				return p.plasticity().parameter(parts[1]);
 			}
 		}
 		final NeuronGroup g = groupFor(parameterName, parts[0]);
@@ -190,6 +195,9 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 		for (final Projection p : projections) {
 			if (p.name().equals(parts[0])) {
 				if (parts[1].equals("gain")) return withProjection(p.withGain(value));
+				if (!parts[1].equals(CONNECTION_PROBABILITY)) {
+					return withProjection(p.withPlasticity(p.plasticity().withParameter(parts[1], value)));
+				}
 				final Topology.FixedProbability f = (Topology.FixedProbability) p.topology();
 				return withProjection(p.withTopology(new Topology.FixedProbability(value, f.selfConnections())));
 			}
@@ -292,6 +300,7 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 					">= 0 (the reversal potential " + c.reversalMv() + " mV sets the sign), got " + smallestWeight(p
 						.weights()));
 			}
+			if (p.isPlastic()) validatePlasticity(where, p, source, target, dtMs);
 			for (final int ms : new int[] { p.delay().minMs(), p.delay().maxMs() }) {
 				final double steps = ms / dtMs;
 				if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps)) {
@@ -307,6 +316,42 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 				throw new IllegalArgumentException("stimulus " + s + ": group '" + g.name() + "' is a source");
 			}
 		}
+	}
+
+	/**
+	 * Learning needs one weight per source and target pair (a dense matrix, as in the V1 study): an all-to-all
+	 * projection with one delay, between two groups or with self-connections; its initial weights must lie in
+	 * the learning bounds, and the application interval must be whole steps.
+	 */
+	private static void validatePlasticity(final String where, final Projection p, final NeuronGroup source,
+		final NeuronGroup target, final double dtMs)
+	{
+		final boolean sameGroup = source.name().equals(target.name());
+		if (!(p.topology() instanceof Topology.AllToAll all) || (sameGroup && !all.selfConnections()) || !p.delay()
+			.isConstant())
+		{
+			throw new IllegalArgumentException(where + ": plasticity needs an all-to-all projection with one delay" + (
+				sameGroup ? " and self-connections" : "") + "; got " + p.topology() + " with delay " + p.delay());
+		}
+		final Plasticity rule = p.plasticity();
+		final double every = rule.applyEveryMs() / dtMs;
+		if (Math.abs(every - Math.rint(every)) > 1e-9 * Math.max(1, every)) {
+			throw new IllegalArgumentException(where + ": plasticity applyEveryMs " + rule.applyEveryMs() + " is not a " +
+				"whole number of " + dtMs + " ms steps");
+		}
+		final double low = smallestWeight(p.weights()), high = largestWeight(p.weights());
+		if (low < rule.minWeight() || high > rule.maxWeight()) {
+			throw new IllegalArgumentException(where + ": initial weights [" + low + ", " + high + "] lie outside the " +
+				"plasticity bounds [" + rule.minWeight() + ", " + rule.maxWeight() + "]");
+		}
+	}
+
+	private static double largestWeight(final Weights weights) {
+		return switch (weights) {
+			case Weights.Constant c -> c.value();
+			case Weights.UniformRange u -> u.high();
+			case Weights.Explicit e -> java.util.Arrays.stream(e.values()).max().orElse(0);
+		};
 	}
 
 	private static double smallestWeight(final Weights weights) {

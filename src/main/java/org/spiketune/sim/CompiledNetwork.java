@@ -72,6 +72,14 @@ public final class CompiledNetwork {
 		return total;
 	}
 
+	/** True when some projection learns. */
+	public boolean isPlastic() {
+		for (final CompiledProjection p : projections) {
+			if (p.plastic()) return true;
+		}
+		return false;
+	}
+
 	/** Index of the group that holds global neuron {@code neuron}. */
 	public int groupOf(final int neuron) {
 		for (final CompiledGroup g : groups) {
@@ -111,7 +119,12 @@ public final class CompiledNetwork {
 			stepGain[g.index()] = (float) memberSpec.groups().get(g.index()).gain();
 		}
 		final float[] gain = new float[projections.size()];
-		for (int p = 0; p < gain.length; p++) gain[p] = (float) memberSpec.projections().get(p).gain();
-		return new MemberParameters(values, bias, noise, stepGain, gain);
+		final float[][] plasticity = new float[projections.size()][];
+		for (int p = 0; p < gain.length; p++) {
+			final org.spiketune.model.Projection projection = memberSpec.projections().get(p);
+			gain[p] = (float) projection.gain();
+			if (projection.isPlastic()) plasticity[p] = PlasticRule.constants(projection.plasticity(), spec.dtMs());
+		}
+		return new MemberParameters(values, bias, noise, stepGain, gain, plasticity);
 	}
 }

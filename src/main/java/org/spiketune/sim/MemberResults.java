@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * Builds a member's result from what any backend records: its spike events (ordered by step, then neuron)
- * and its traces. Rates are binned from the events here, so all backends report them identically.
+ * its traces and the learned weights of plastic projections. Rates are binned from the events here, so all backends report them identically.
  */
 public final class MemberResults {
 
 	private MemberResults() {}
 
 	public static MemberResult of(final CompiledNetwork network, final SimulationRequest request, final int index,
-		final int[] steps, final int[] neurons, final float[] traceV, final float[] traceU)
+		final int[] steps, final int[] neurons, final float[] traceV, final float[] traceU,
+		final java.util.Map<String, float[][]> learnedWeights)
 	{
 		final double dtMs = network.spec().dtMs();
 		final int stepCount = request.steps();
@@ -35,7 +36,7 @@ public final class MemberResults {
 			counts);
 		final SpikeRecord spikes = new SpikeRecord(network.neuronCount(), dtMs, stepCount, steps, neurons);
 		return new MemberResult(index, request.members().get(index), spikes, rates, new StateTraces(request
-			.recording().tracedNeurons(), stepCount, traceV, traceU));
+			.recording().tracedNeurons(), stepCount, traceV, traceU), learnedWeights);
 	}
 
 	/** The rate bin in whole steps (at least one). */

@@ -26,23 +26,30 @@ public record MemoryEstimate(long structureBytes, long stateBytesPerMember, int 
 		int maxDelaySteps = 1;
 		boolean exponential = false;
 		int channels = 0;
+		long plastic = 0, learned = 0;
 		for (final Projection p : spec.projections()) {
 			structure += projectionBytes(spec, p);
+			if (p.isPlastic()) {
+				// the member's weights and accumulators, traces and rates; its learned weights are a result
+				final long ns = spec.group(p.source()).size(), nt = spec.group(p.target()).size();
+				plastic += 8 * ns * nt + 4 * ns + 8 * nt;
+				learned += 4 * ns * nt;
+			}
 			maxDelaySteps = Math.max(maxDelaySteps, (int) Math.round(p.delay().maxMs() / spec.dtMs()));
 			exponential |= !(p.synapse() instanceof org.spiketune.model.Synapse.CurrentPulse);
 		}
 		channels = (int) spec.projections().stream().map(Projection::synapse).distinct().count();
 		for (final NeuronGroup g : spec.groups()) structure += 4L * g.size() * g.model().parameterNames().size();
 		final long ring = 4L * n * (maxDelaySteps + 1) * channels;
-		final long state = 4L * n * 6 + ring + (exponential ? 4L * n * channels : 0) + 8L * n;
+		final long state = 4L * n * 6 + ring + (exponential ? 4L * n * channels : 0) + 8L * n + plastic;
 		final int steps = request.steps();
 		final long traces = 8L * steps * request.recording().tracedCount();
 		final double seconds = request.durationMs() / 1000;
 		final long spikes = (long) (8 * ASSUMED_RATE_HZ * seconds * n);
 		final long rates = 4L * spec.groups().size() * (long) Math.ceil(request.durationMs() / request.recording()
 			.rateBinMs());
-		return new MemoryEstimate(structure, state + traces, concurrentMembers, spikes + rates + traces, request
-			.size());
+		return new MemoryEstimate(structure, state + traces, concurrentMembers, spikes + rates + traces + learned,
+			request.size());
 	}
 
 	private static long projectionBytes(final NetworkSpec spec, final Projection p) {

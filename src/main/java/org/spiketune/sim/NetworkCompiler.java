@@ -50,7 +50,9 @@ public final class NetworkCompiler {
 			final Connectivity connectivity = connect(spec, projection, p, structureSeed);
 			projections.add(new CompiledProjection(projection.name(), p, source, target, offsets[source],
 				offsets[target], spec.groups().get(target).size(), connectivity, channel, delay.isConstant() ? maxSteps
-					: -1));
+					: -1, projection.isPlastic(), projection.isPlastic() ? PlasticRule.applyEverySteps(projection
+						.plasticity(), spec.dtMs()) : 0, projection.isPlastic() ? PlasticRule.untilStep(projection
+							.plasticity(), spec.dtMs()) : 0));
 		}
 		final List<CompiledGroup> groups = new ArrayList<>();
 		for (int g = 0; g < spec.groups().size(); g++) {

@@ -71,7 +71,7 @@ public final class Simulator {
 			for (int k = 0; k < batch.size(); k++) {
 				final int i = e.getValue().get(k);
 				final MemberResult r = result.member(k);
-				out[i] = new MemberResult(i, members.get(i), r.spikes(), r.rates(), r.traces());
+				out[i] = new MemberResult(i, members.get(i), r.spikes(), r.rates(), r.traces(), r.learnedWeights());
 			}
 		}
 		return List.of(out);

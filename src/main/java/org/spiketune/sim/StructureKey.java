@@ -18,6 +18,7 @@ record StructureKey(String name, double dtMs, List<NeuronGroup> groups, List<Pro
 
 	static StructureKey of(final NetworkSpec spec) {
 		return new StructureKey(spec.name(), spec.dtMs(), spec.groups().stream().map(g -> g.withBias(0).withNoise(
-			0).withGain(1)).toList(), spec.projections().stream().map(p -> p.withGain(1)).toList(), spec.stimuli());
+			0).withGain(1)).toList(), spec.projections().stream().map(p -> p.withGain(1).withPlasticity(p.isPlastic() ? p.plasticity()
+			.structure() : null)).toList(), spec.stimuli());
 	}
 }

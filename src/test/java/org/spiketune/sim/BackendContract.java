@@ -81,6 +81,15 @@ public abstract class BackendContract {
 		}
 		assertEquals(expected.index(), actual.index());
 		assertEquals(expected.member(), actual.member());
+		assertEquals(expected.learnedWeights().keySet(), actual.learnedWeights().keySet());
+		for (final String projection : expected.learnedWeights().keySet()) {
+			final float[][] ew = expected.learnedWeights(projection), aw = actual.learnedWeights(projection);
+			assertEquals(ew.length, aw.length);
+			for (int i = 0; i < ew.length; i++) {
+				assertArrayEquals(ew[i], aw[i], "learned weights of " + projection + ", source " + i + ", member " + actual
+					.index());
+			}
+		}
 	}
 
 	@Test
@@ -105,13 +114,16 @@ public abstract class BackendContract {
 		assertSameMember(reference(one).member(0), underTest(one).member(0));
 	}
 
-	/** Every neuron model, synapse kind, topology, delays, sub-steps, refractoriness, stimuli and dt = 0.5 ms. */
+	/**
+	 * Every neuron model, synapse kind, topology, delays, sub-steps, refractoriness, stimuli, plasticity (STDP
+	 * both ways, homeostasis, a learning phase that ends) and dt = 0.5 ms.
+	 */
 	@Test
 	void everyFeatureMatchesTheReference() {
 		final NetworkSpec network = ContractNetworks.everything();
 		final List<Member> members = List.of(Member.of(5), Member.of(6, Map.of("src.rate", 55.0, "lif.taum", 12.0,
-			"adex.b", 60.0, "adex_izh.gain", 1.5, "izh.bias", 4.0, "adex.gain", 0.5)), Member.of(7, Map.of("izh.noise", 0.5, "lif.vth",
-				-56.0)));
+			"adex.b", 60.0, "adex_izh.gain", 1.5, "izh.bias", 4.0, "adex.gain", 0.5, "src_izh.ltp", 0.0012)), Member.of(7,
+				Map.of("izh.noise", 0.5, "lif.vth", -56.0, "src_izh.target", 8.0, "izh_lif.ltdtau", 40.0)));
 		final SimulationRequest request = new SimulationRequest(network, 600, 3, members, Recording.spikesOnly()
 			.withTraces(61, 115, 170, 199));
 		final BatchResult expected = reference(request), actual = underTest(request);
@@ -120,7 +132,25 @@ public abstract class BackendContract {
 				assertTrue(expected.member(m).rates().meanRateHz(group) > 0, group + " fires in member " + m);
 			}
 			assertSameMember(expected.member(m), actual.member(m));
+			assertLearned(network, request.structureSeed(), expected.member(m), "src_izh");
+			assertLearned(network, request.structureSeed(), expected.member(m), "izh_lif");
 		}
+	}
+
+	/** The projection's weights moved during the run (so the comparison above compared learning). */
+	private static void assertLearned(final NetworkSpec network, final long structureSeed, final MemberResult result,
+		final String projection)
+	{
+		final CompiledNetwork compiled = NetworkCompiler.compile(network, structureSeed);
+		final float[][] initial = ((Connectivity.Dense) compiled.projections().get(network.projections().indexOf(
+			network.projection(projection))).connectivity()).rows();
+		final float[][] learned = result.learnedWeights(projection);
+		int changed = 0;
+		for (int i = 0; i < initial.length; i++) {
+			for (int j = 0; j < initial[i].length; j++) if (initial[i][j] != learned[i][j]) changed++;
+		}
+		assertTrue(changed > initial.length * initial[0].length / 2, projection + ": " + changed + " of " + initial.length *
+			initial[0].length + " weights changed in member " + result.index());
 	}
 
 	@Test
@@ -135,7 +165,7 @@ public abstract class BackendContract {
 	}
 
 	private static MemberResult withIndex(final MemberResult r, final int index) {
-		return new MemberResult(index, r.member(), r.spikes(), r.rates(), r.traces());
+		return r.withIndex(index);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.spiketune.model.IzhikevichClass;
 import org.spiketune.model.Lif;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.NeuronGroup;
+import org.spiketune.model.Plasticity;
 import org.spiketune.model.PoissonSource;
 import org.spiketune.model.Projection;
 import org.spiketune.model.SpikeReplay;
@@ -25,8 +26,10 @@ public final class ContractNetworks {
 	 * Poisson sources drive LIF neurons through exponential synapses with per-synapse delays (sparse); LIF
 	 * one-to-one to AdEx (pulse, current step on top); AdEx into Izhikevich by fixed in-degree (exponential);
 	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (NMDA conductance,
-	 * per-synapse delays); Izhikevich into AdEx (GABA-A) and sources into AdEx (AMPA); noise, refractoriness
-	 * and sub-steps; dt = 0.5 ms.
+	 * per-synapse delays); Izhikevich into AdEx (GABA-A) and sources into AdEx (AMPA); sources into
+	 * Izhikevich through learning AMPA synapses (classical STDP with homeostasis, applied every 50 ms, learning
+	 * until 450 ms) and Izhikevich into LIF through learning exponential synapses (inverted STDP, applied every
+	 * 100 ms); noise, refractoriness and sub-steps; dt = 0.5 ms.
 	 */
 	public static NetworkSpec everything() {
 		final List<NeuronGroup> groups = List.of( //
@@ -47,7 +50,13 @@ public final class ContractNetworks {
 			Projection.of("izh_adex", "izh", "adex", Topology.fixedProbability(0.2), Weights.uniform(1, 3))
 				.withSynapse(Synapse.gabaA()), //
 			Projection.of("src_adex", "src", "adex", Topology.fixedProbability(0.1), Weights.uniform(0.5, 1.5))
-				.withSynapse(Synapse.ampa()).withDelay(Delay.of(2)));
+				.withSynapse(Synapse.ampa()).withDelay(Delay.of(2)), //
+			Projection.of("src_izh", "src", "izh", Topology.allToAll(), Weights.uniform(0, 0.01)).withSynapse(Synapse
+				.ampa()).withPlasticity(new Plasticity(Plasticity.Stdp.classical(0.0008, 20, 0.001, 40),
+					new Plasticity.Homeostasis(20, 0.1, 50, 1000), 0, 0.02, 1, 0, 50, 450)), //
+			Projection.of("izh_lif", "izh", "lif", Topology.allToAll(), Weights.uniform(0, 2)).withSynapse(Synapse
+				.exponential(5)).withPlasticity(new Plasticity(Plasticity.Stdp.inverted(0.08, 15, 0.1, 25), null, 0, 4,
+					1, 0.05, 100, Double.POSITIVE_INFINITY)));
 		return NetworkSpec.of("contract", 0.5, groups, projections).withStimuli(List.of(Stimulus.step("adex", 100,
 			300, 250)));
 	}

@@ -53,6 +53,8 @@ final class MemberRun {
 
 	private final Partition[] partitions;
 	private final SpinBarrier barrier;
+	/** Per projection: the member's learning state, null for fixed weights. */
+	private final PlasticProjection[] plastic;
 
 	MemberRun(final CompiledNetwork network, final SimulationRequest request, final int index,
 		final int partitionCount)
@@ -79,6 +81,10 @@ final class MemberRun {
 		for (final CompiledProjection p : network.projections()) {
 			final GroupState target = groups[p.targetGroup()];
 			targetRing[p.index()] = target.ring[target.inputIndex(p.channel())];
+		}
+		plastic = new PlasticProjection[network.projections().size()];
+		for (final CompiledProjection p : network.projections()) {
+			if (p.plastic()) plastic[p.index()] = new PlasticProjection(p, parameters.plasticity()[p.index()]);
 		}
 		traced = recording.tracedNeurons();
 		traceV = new float[Math.multiplyExact(steps, traced.length)];
@@ -111,7 +117,11 @@ final class MemberRun {
 		final EventLog[] logs = new EventLog[partitions.length];
 		for (int q = 0; q < partitions.length; q++) logs[q] = partitions[q].events;
 		final EventLog events = EventLog.merge(logs);
-		return MemberResults.of(network, request, index, events.steps(), events.neurons(), traceV, traceU);
+		final java.util.Map<String, float[][]> learned = new java.util.LinkedHashMap<>();
+		for (final PlasticProjection p : plastic) {
+			if (p != null) learned.put(p.projection.name(), p.weights);
+		}
+		return MemberResults.of(network, request, index, events.steps(), events.neurons(), traceV, traceU, learned);
 	}
 
 	/** The neurons [from, to) of a member, simulated by one thread. */
@@ -128,6 +138,8 @@ final class MemberRun {
 		private final int[] slow = new int[4 * LANES];
 		private final float[] normal = new float[4 * LANES];
 		private final int[] slotOfDelay = new int[ringLength];
+		/** Per plastic projection: this partition's copy of its source traces. */
+		private final float[][] sourceTraces;
 
 		Partition(final int number, final int from, final int to) {
 			this.from = from;
@@ -140,6 +152,10 @@ final class MemberRun {
 			}
 			fired = new int[][] { new int[to - from], new int[to - from] };
 			events = new EventLog(Math.max(1024, (to - from) * 4));
+			sourceTraces = new float[plastic.length][];
+			for (int p = 0; p < plastic.length; p++) {
+				if (plastic[p] != null) sourceTraces[p] = plastic[p].newSourceTraces();
+			}
 		}
 
 		@Override
@@ -160,6 +176,7 @@ final class MemberRun {
 					events.add(step, fired[parity], count);
 					recordTraces(step);
 					if (barrier != null) barrier.await();
+					learn(step, parity);
 					propagate(step, parity);
 				}
 			}
@@ -325,6 +342,35 @@ final class MemberRun {
 			}
 		}
 
+		/**
+		 * Plasticity ({@link org.spiketune.sim.PlasticRule}'s steps) for this partition's targets: every spike of
+		 * the step, ascending, as a source; this partition's own spikes as targets.
+		 */
+		private void learn(final int step, final int parity) {
+			for (final PlasticProjection plasticity : plastic) {
+				if (plasticity == null || !plasticity.projection.learnsAt(step)) continue;
+				final CompiledProjection p = plasticity.projection;
+				final float[] sourceTrace = sourceTraces[p.index()];
+				final int tlo = lo[p.targetGroup()], thi = hi[p.targetGroup()];
+				plasticity.decay(sourceTrace, tlo, thi);
+				final int sourceStart = p.sourceOffset(), sourceEnd = sourceStart + plasticity.sources;
+				for (final Partition source : partitions) {
+					final int[] spikes = source.fired[parity];
+					for (int k = 0, count = source.firedCount[parity]; k < count; k++) {
+						final int s = spikes[k];
+						if (s >= sourceStart && s < sourceEnd) plasticity.sourceSpike(s - sourceStart, sourceTrace, tlo, thi);
+					}
+				}
+				final int targetStart = p.targetOffset() + tlo, targetEnd = p.targetOffset() + thi;
+				final int[] own = fired[parity];
+				for (int k = 0, count = firedCount[parity]; k < count; k++) {
+					final int s = own[k];
+					if (s >= targetStart && s < targetEnd) plasticity.targetSpike(s - p.targetOffset(), sourceTrace);
+				}
+				if (p.appliesAt(step)) plasticity.apply(tlo, thi);
+			}
+		}
+
 		/** Pushes every spike of this step (all partitions, ascending) into this partition's targets. */
 		private void propagate(final int step, final int parity) {
 			for (int d = 0; d < ringLength; d++) slotOfDelay[d] = (step + d) % ringLength;
@@ -349,7 +395,7 @@ final class MemberRun {
 			switch (p.connectivity()) {
 				case Connectivity.Dense dense -> {
 					final float[] buffer = ring[slotOfDelay[p.delaySteps()]];
-					final float[] w = dense.rows()[row];
+					final float[] w = plastic[p.index()] != null ? plastic[p.index()].weights[row] : dense.rows()[row];
 					for (int t = tlo; t < thi; t++) buffer[t] += w[t] * gain;
 				}
 				case Connectivity.OneToOne diagonal -> {

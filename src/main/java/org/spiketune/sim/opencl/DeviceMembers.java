@@ -3,6 +3,9 @@ package org.spiketune.sim.opencl;
 import org.spiketune.random.Keys;
 import org.spiketune.sim.CompiledGroup;
 import org.spiketune.sim.CompiledNetwork;
+import org.spiketune.sim.CompiledProjection;
+import org.spiketune.sim.Connectivity;
+import org.spiketune.sim.PlasticRule;
 import org.spiketune.sim.MemberParameters;
 import org.spiketune.sim.NeuronKind;
 import org.spiketune.sim.NeuronState;
@@ -20,8 +23,12 @@ final class DeviceMembers {
 	final int first, count;
 	final int[] keys, refractorySteps;
 	final float[] params, bias, noise, stepGain, gain, v, u;
+	/** Plasticity: constants [member][projection][PlasticRule.FIELDS], initial weights and average rates. */
+	final float[] plasticConsts, plasticWeights, averageRates;
 
-	DeviceMembers(final CompiledNetwork network, final SimulationRequest request, final int first, final int count) {
+	DeviceMembers(final CompiledNetwork network, final DeviceNetwork packed, final SimulationRequest request,
+		final int first, final int count)
+	{
 		this.first = first;
 		this.count = count;
 		final int n = network.neuronCount();
@@ -36,6 +43,9 @@ final class DeviceMembers {
 		gain = new float[count * Math.max(1, projections)];
 		v = new float[count * n];
 		u = new float[count * n];
+		plasticConsts = new float[count * projections * PlasticRule.FIELDS];
+		plasticWeights = new float[count * packed.plasticSynapses];
+		averageRates = new float[count * packed.plasticTargets];
 		for (int m = 0; m < count; m++) {
 			final long seed = request.members().get(first + m).seed();
 			keys[2 * m] = Keys.key0(seed);
@@ -46,6 +56,18 @@ final class DeviceMembers {
 			System.arraycopy(parameters.noise(), 0, noise, m * groups, groups);
 			System.arraycopy(parameters.stepGain(), 0, stepGain, m * groups, groups);
 			System.arraycopy(parameters.gain(), 0, gain, m * projections, projections);
+			int w = m * packed.plasticSynapses, r = m * packed.plasticTargets;
+			for (final CompiledProjection p : network.projections()) {
+				if (!p.plastic()) continue;
+				final float[] c = parameters.plasticity()[p.index()];
+				System.arraycopy(c, 0, plasticConsts, (m * projections + p.index()) * PlasticRule.FIELDS, c.length);
+				for (final float[] row : ((Connectivity.Dense) p.connectivity()).rows()) {
+					System.arraycopy(row, 0, plasticWeights, w, row.length);
+					w += row.length;
+				}
+				java.util.Arrays.fill(averageRates, r, r + p.targetSize(), PlasticRule.initialRate(c, 0));
+				r += p.targetSize();
+			}
 			for (final CompiledGroup g : network.groups()) {
 				final float[][] p = parameters.values()[g.index()];
 				final NeuronKind kind = g.kind();
@@ -77,6 +99,17 @@ final class DeviceMembers {
 			+ 4L * channels * n // exponential currents
 			+ 8L * capacity // events
 			+ 8L * totalSteps * traced // traces
-			+ 8L + 4L * 2 * network.groups().size() + 4L * network.projections().size() + 16;
+			+ 8L + 4L * 2 * network.groups().size() + 4L * network.projections().size() + 16
+			+ plasticBytes(network);
+	}
+
+	/** Per member: learned weights and accumulators, traces, average rates and constants. */
+	static long plasticBytes(final CompiledNetwork network) {
+		long bytes = 0;
+		for (final CompiledProjection p : network.projections()) {
+			if (p.plastic()) bytes += 8L * p.connectivity().synapseCount() + 4L * p.sourceSize() + 8L * p.targetSize() +
+				4L * PlasticRule.FIELDS;
+		}
+		return bytes;
 	}
 }

@@ -16,11 +16,13 @@ import org.spiketune.sim.NeuronState;
  */
 final class DeviceNetwork {
 
-	static final int GROUP_FIELDS = 10, PROJ_FIELDS = 11;
+	static final int GROUP_FIELDS = 10, PROJ_FIELDS = 18;
 	static final int DENSE = 0, ONE_TO_ONE = 1, SPARSE = 2;
 
 	final CompiledNetwork network;
 	final int n, ring;
+	/** Per member: synapses, sources and targets of all plastic projections together. */
+	final int plasticSynapses, plasticSources, plasticTargets;
 	final int[] groupTable, groupChannels, groupOut, neuronGroup, stepBounds, projTable, rows, targets, delays,
 			channelKind, replayFirst, replaySteps;
 	final float[] groupH, stepAmps, weights, channelDecay, channelReversal;
@@ -102,8 +104,22 @@ final class DeviceNetwork {
 		targets = new int[(int) targetCount];
 		delays = new int[(int) delayCount];
 		int w = 0, r = 0, t = 0, d = 0;
+		long plasticW = 0;
+		int plasticS = 0, plasticT = 0;
 		for (final CompiledProjection p : projections) {
 			final int base = p.index() * PROJ_FIELDS;
+			if (p.plastic()) {
+				projTable[base + 11] = 1;
+				projTable[base + 12] = p.applyEverySteps();
+				projTable[base + 13] = p.untilStep();
+				projTable[base + 14] = p.sourceSize();
+				projTable[base + 15] = (int) plasticW;
+				projTable[base + 16] = plasticS;
+				projTable[base + 17] = plasticT;
+				plasticW += p.connectivity().synapseCount();
+				plasticS += p.sourceSize();
+				plasticT += p.targetSize();
+			}
 			projTable[base + 1] = p.sourceOffset();
 			projTable[base + 2] = p.targetOffset();
 			projTable[base + 3] = p.targetSize();
@@ -141,6 +157,12 @@ final class DeviceNetwork {
 				}
 			}
 		}
+		if (plasticW > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException(plasticW + " plastic synapses exceed what one device buffer can index");
+		}
+		plasticSynapses = (int) plasticW;
+		plasticSources = plasticS;
+		plasticTargets = plasticT;
 	}
 
 	/** Bytes of the shared tables on the device. */

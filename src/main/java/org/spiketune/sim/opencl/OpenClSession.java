@@ -48,6 +48,7 @@ final class OpenClSession implements AutoCloseable {
 	/** Device memory this session may use, in bytes (80% of the device's unless limited). */
 	private final long memoryBudget;
 	private CompiledNetwork uploaded;
+	private DeviceNetwork packedNetwork;
 	private final List<cl_mem> networkBuffers = new ArrayList<>();
 	private long networkBytes;
 
@@ -228,12 +229,14 @@ final class OpenClSession implements AutoCloseable {
 			networkBuffers.add(readOnly(array));
 		}
 		uploaded = network;
+		packedNetwork = packed;
 	}
 
 	private List<MemberResult> launch(final CompiledNetwork network, final SimulationRequest request,
 		final int first, final int count, final int capacity)
 	{
-		final DeviceMembers members = new DeviceMembers(network, request, first, count);
+		final DeviceNetwork packed = packedNetwork;
+		final DeviceMembers members = new DeviceMembers(network, packed, request, first, count);
 		final int n = network.neuronCount(), total = request.steps();
 		final int channels = Math.max(1, network.channels().size());
 		final int traced = request.recording().tracedCount();
@@ -259,6 +262,12 @@ final class OpenClSession implements AutoCloseable {
 			final cl_mem stepsDone = track(buffers, zeros(4L * count));
 			final cl_mem traceV = track(buffers, zeros(4L * count * total * traced));
 			final cl_mem traceU = track(buffers, zeros(4L * count * total * traced));
+			final cl_mem plasticConsts = track(buffers, readOnly(members.plasticConsts));
+			final cl_mem plasticWeights = track(buffers, readWrite(members.plasticWeights));
+			final cl_mem plasticAccumulated = track(buffers, zeros(4L * count * packed.plasticSynapses));
+			final cl_mem sourceTraces = track(buffers, zeros(4L * count * packed.plasticSources));
+			final cl_mem targetTraces = track(buffers, zeros(4L * count * packed.plasticTargets));
+			final cl_mem averageRates = track(buffers, readWrite(members.averageRates));
 			int a = 0;
 			a = argInt(a, n);
 			a = argInt(a, network.ringLength());
@@ -271,9 +280,14 @@ final class OpenClSession implements AutoCloseable {
 			a = argInt(a, channels);
 			a = argInt(a, network.groups().size());
 			a = argInt(a, network.projections().size());
-			for (final cl_mem m : new cl_mem[] { keys, params, refractorySteps, bias, noise, stepGain, gain, v, u,
-				refractory,
-				rings, currents })
+			for (final cl_mem m : new cl_mem[] { keys, params, refractorySteps, bias, noise, stepGain, gain }) {
+				a = argMem(a, m);
+			}
+			a = argInt(a, packed.plasticSynapses);
+			a = argInt(a, packed.plasticSources);
+			a = argInt(a, packed.plasticTargets);
+			for (final cl_mem m : new cl_mem[] { plasticConsts, v, u, refractory, rings, currents, plasticWeights,
+				plasticAccumulated, sourceTraces, targetTraces, averageRates })
 			{
 				a = argMem(a, m);
 			}
@@ -324,17 +338,41 @@ final class OpenClSession implements AutoCloseable {
 				clEnqueueReadBuffer(queue, traceV, CL_TRUE, 0, 4L * tv.length, Pointer.to(tv), 0, null, null);
 				clEnqueueReadBuffer(queue, traceU, CL_TRUE, 0, 4L * tu.length, Pointer.to(tu), 0, null, null);
 			}
+			final float[] learned = new float[count * packed.plasticSynapses];
+			if (learned.length > 0) {
+				clEnqueueReadBuffer(queue, plasticWeights, CL_TRUE, 0, 4L * learned.length, Pointer.to(learned), 0, null,
+					null);
+			}
 			final List<MemberResult> results = new ArrayList<>(count);
 			for (int m = 0; m < count; m++) {
 				final int from = m * total * traced, to = from + total * traced;
 				results.add(MemberResults.of(network, request, first + m, steps[m].toArray(), neurons[m].toArray(), java.util
-					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to)));
+					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to), learnedWeights(network,
+						learned, m * packed.plasticSynapses)));
 			}
 			return results;
 		}
 		finally {
 			for (final cl_mem m : buffers) clReleaseMemObject(m);
 		}
+	}
+
+	/** One member's learned weights, unpacked per plastic projection into [source][target]. */
+	private static java.util.Map<String, float[][]> learnedWeights(final CompiledNetwork network,
+		final float[] learned, final int start)
+	{
+		final java.util.Map<String, float[][]> out = new java.util.LinkedHashMap<>();
+		int k = start;
+		for (final org.spiketune.sim.CompiledProjection p : network.projections()) {
+			if (!p.plastic()) continue;
+			final float[][] w = new float[p.sourceSize()][];
+			for (int i = 0; i < w.length; i++) {
+				w[i] = java.util.Arrays.copyOfRange(learned, k, k + p.targetSize());
+				k += p.targetSize();
+			}
+			out.put(p.name(), w);
+		}
+		return out;
 	}
 
 	private int argInt(final int index, final int value) {
@@ -384,6 +422,7 @@ final class OpenClSession implements AutoCloseable {
 		for (final cl_mem m : networkBuffers) clReleaseMemObject(m);
 		networkBuffers.clear();
 		uploaded = null;
+		packedNetwork = null;
 		networkBytes = 0;
 	}
 

@@ -39,7 +39,7 @@
 #define G_OUT_COUNT 9
 
 // projection table: PROJ_FIELDS ints per projection
-#define PROJ_FIELDS 11
+#define PROJ_FIELDS 18
 #define P_KIND 0
 #define P_SOURCE_OFFSET 1
 #define P_TARGET_OFFSET 2
@@ -51,6 +51,33 @@
 #define P_TARGETS 8
 #define P_DELAYS 9
 #define P_INDEX 10
+// plastic projections (dense): learning flag, interval and end in steps, sources, and the offsets of the
+// projection's synapses, source traces and target traces in the per-member plasticity arrays
+#define P_PLASTIC 11
+#define P_APPLY_EVERY 12
+#define P_UNTIL 13
+#define P_SOURCE_SIZE 14
+#define P_PLASTIC_SYNAPSES 15
+#define P_PLASTIC_SOURCES 16
+#define P_PLASTIC_TARGETS 17
+
+// per-member plasticity constants (sim.PlasticRule): PL_FIELDS floats per projection
+#define PL_FIELDS 15
+#define PL_PRE_AMP 0
+#define PL_PRE_DECAY 1
+#define PL_POST_AMP 2
+#define PL_POST_DECAY 3
+#define PL_MIN_WEIGHT 4
+#define PL_MAX_WEIGHT 5
+#define PL_TARGET_RATE 6
+#define PL_RATE_DECAY 7
+#define PL_RATE_INCREMENT 8
+#define PL_ALPHA 9
+#define PL_BETA 10
+#define PL_GAMMA 11
+#define PL_AVERAGING_S 12
+#define PL_DRIFT 13
+#define PL_HOMEOSTASIS 14
 
 // counter word 2 of the random streams (random.Keys)
 #define STREAM_NOISE 1u

@@ -4,8 +4,8 @@
 // every target sums its inputs in the CPU backend's order.
 
 void propagate(int s, __global const int* proj, int step, int n, int ring, float gain,
-	__global const float* weights, __global const int* rows, __global const int* targets,
-	__global const int* delays, __global float* ring_m, int lid, int size)
+	__global const float* weights, __global const float* plastic_w_m, __global const int* rows,
+	__global const int* targets, __global const int* delays, __global float* ring_m, int lid, int size)
 {
 	const int kind = proj[P_KIND];
 	const int row = s - proj[P_SOURCE_OFFSET];
@@ -15,7 +15,9 @@ void propagate(int s, __global const int* proj, int step, int n, int ring, float
 	if (kind == CONN_DENSE) {
 		const int nt = proj[P_TARGET_SIZE];
 		__global float* buffer = ring_m + ((size_t)channel * ring + (step + delay) % ring) * n + target_offset;
-		__global const float* w = weights + proj[P_WEIGHTS] + (size_t)row * nt;
+		// a plastic projection reads the member's own, learned weights
+		__global const float* w = (proj[P_PLASTIC] ? plastic_w_m + proj[P_PLASTIC_SYNAPSES] : weights +
+			proj[P_WEIGHTS]) + (size_t)row * nt;
 		for (int t = lid; t < nt; t += size) buffer[t] = buffer[t] + w[t] * gain;
 	}
 	else if (kind == CONN_ONE_TO_ONE) {

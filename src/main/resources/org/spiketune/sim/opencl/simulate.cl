@@ -17,9 +17,12 @@ __kernel void simulate(
 	const int channels, const int groups, const int projections, __global const uint* keys,
 	__global const float* params, __global const int* refractory_steps, __global const float* bias,
 	__global const float* noise, __global const float* step_gain, __global const float* gain,
+	const int plastic_synapses, const int plastic_sources, const int plastic_targets,
+	__global const float* plastic_consts,
 	// state
 	__global float* v, __global float* u, __global int* refractory, __global float* rings,
-	__global float* currents,
+	__global float* currents, __global float* plastic_w, __global float* plastic_acc,
+	__global float* source_trace, __global float* target_trace, __global float* average_rate,
 	// this launch
 	const int step_end, const int capacity, __global int* spikes, __global int* out_step,
 	__global int* out_neuron, __global int* out_count, __global int* steps_done, __global float* trace_v,
@@ -34,6 +37,11 @@ __kernel void simulate(
 	__global int* refractory_m = refractory + (size_t)m * n;
 	__global float* ring_m = rings + (size_t)m * channels * ring * n;
 	__global float* current_m = currents + (size_t)m * channels * n;
+	__global float* plastic_w_m = plastic_w + (size_t)m * plastic_synapses;
+	__global float* plastic_acc_m = plastic_acc + (size_t)m * plastic_synapses;
+	__global float* source_trace_m = source_trace + (size_t)m * plastic_sources;
+	__global float* target_trace_m = target_trace + (size_t)m * plastic_targets;
+	__global float* average_rate_m = average_rate + (size_t)m * plastic_targets;
 	__global const float* params_m = params + (size_t)m * MAX_PARAMS * n;
 	__global const int* refractory_steps_m = refractory_steps + (size_t)m * n;
 	__global int* spikes_m = spikes + (size_t)m * n;
@@ -124,13 +132,23 @@ __kernel void simulate(
 		record_traces(step, traced_count, traced, neuron_group, group_table, v_m, u_m, trace_v_m, trace_u_m, lid,
 			size);
 		recorded += count;
+		// plasticity, projection by projection, before the step's spikes leave with the updated weights
+		for (int p = 0; p < projections; p++) {
+			__global const int* proj = proj_table + p * PROJ_FIELDS;
+			if (proj[P_PLASTIC] && step < proj[P_UNTIL]) {
+				learn(step, count, spikes_m, proj, plastic_consts + ((size_t)m * projections + p) * PL_FIELDS,
+					plastic_w_m + proj[P_PLASTIC_SYNAPSES], plastic_acc_m + proj[P_PLASTIC_SYNAPSES],
+					source_trace_m + proj[P_PLASTIC_SOURCES], target_trace_m + proj[P_PLASTIC_TARGETS],
+					average_rate_m + proj[P_PLASTIC_TARGETS], lid, size);
+			}
+		}
 		// propagation: spikes ascending, each through its group's projections in order
 		for (int k = 0; k < count; k++) {
 			const int s = spikes_m[k];
 			__global const int* gt = group_table + neuron_group[s] * GROUP_FIELDS;
 			for (int o = 0; o < gt[G_OUT_COUNT]; o++) {
 				const int p = group_out[gt[G_OUT_FIRST] + o];
-				propagate(s, proj_table + p * PROJ_FIELDS, step, n, ring, gain[m * projections + p], weights, rows,
+				propagate(s, proj_table + p * PROJ_FIELDS, step, n, ring, gain[m * projections + p], weights, plastic_w_m, rows,
 					targets, delays, ring_m, lid, size);
 				barrier(CLK_GLOBAL_MEM_FENCE);
 			}

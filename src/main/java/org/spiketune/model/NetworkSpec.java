@@ -309,7 +309,27 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 				}
 			}
 		}
+		final Set<String> driven = new HashSet<>();
 		for (final Stimulus s : stimuli) {
+			if (s instanceof Stimulus.ImageDrive drive) {
+				for (final String name : drive.offGroup() == null ? List.of(drive.group()) : List.of(drive.group(), drive
+					.offGroup()))
+				{
+					final NeuronGroup g = byName.get(name);
+					final String where = "image drive of '" + name + "'";
+					if (g == null) throw new IllegalArgumentException(where + ": no such group");
+					if (!(g.model() instanceof PoissonSource)) {
+						throw new IllegalArgumentException(where + ": images drive Poisson groups, '" + name + "' is " + g
+							.model().kind());
+					}
+					if (g.size() != drive.frameSize()) {
+						throw new IllegalArgumentException(where + ": frames have " + drive.frameSize() + " values for " + g
+							.size() + " neurons");
+					}
+					if (!driven.add(name)) throw new IllegalArgumentException(where + ": the group is driven twice");
+				}
+				continue;
+			}
 			final NeuronGroup g = byName.get(s.group());
 			if (g == null) throw new IllegalArgumentException("stimulus " + s + ": no group '" + s.group() + "'");
 			if (g.model().isSource()) {

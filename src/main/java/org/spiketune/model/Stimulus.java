@@ -1,5 +1,7 @@
 package org.spiketune.model;
 
+import java.util.List;
+
 /** A time-dependent input to a group. */
 public sealed interface Stimulus {
 
@@ -21,6 +23,53 @@ public sealed interface Stimulus {
 					", endMs=" + endMs);
 			}
 			Checks.finite("current step amplitude", amplitude);
+		}
+	}
+
+	/**
+	 * Images drive Poisson groups over time (Carlson et al. 2014, eqs. 7-9): while a presentation of the
+	 * protocol shows frame f, neuron i of the On group fires at {@code max(p, 0)} times its group's rate (the
+	 * maximum rate, tunable as {@code <group>.rate}) and neuron i of the Off group at {@code max(−p, 0)} times
+	 * its own, with {@code p = f[i]·m(t)} and m the presentation's temporal modulation; in the gaps and after
+	 * the protocol both fire at {@code gapRateHz}. Frames hold one value per neuron (images flattened x
+	 * fastest), normally in [−1, 1].
+	 *
+	 * @param group the On group
+	 * @param offGroup the Off group, or {@code null} for On only
+	 */
+	record ImageDrive(String group, String offGroup, List<float[]> frames, Protocol protocol, double gapRateHz)
+		implements Stimulus
+	{
+
+		public ImageDrive {
+			Checks.name("image drive group", group);
+			if (offGroup != null) Checks.name("image drive offGroup", offGroup);
+			frames = List.copyOf(Checks.noNulls("image drive frames", frames));
+			if (frames.isEmpty()) throw new IllegalArgumentException("image drive has no frames");
+			for (int f = 0; f < frames.size(); f++) {
+				if (frames.get(f).length != frames.get(0).length) {
+					throw new IllegalArgumentException("image drive frame " + f + " has " + frames.get(f).length +
+						" values, frame 0 has " + frames.get(0).length);
+				}
+				for (final float v : frames.get(f)) {
+					if (!Float.isFinite(v)) throw new IllegalArgumentException("image drive frame " + f + " holds " + v);
+				}
+			}
+			Checks.notNull("image drive protocol", protocol);
+			for (final Protocol.Phase phase : protocol.phases()) {
+				for (final Protocol.Presentation p : phase.presentations()) {
+					if (p.frame() >= frames.size()) {
+						throw new IllegalArgumentException("phase '" + phase.name() + "' shows frame " + p.frame() + " of " +
+							frames.size());
+					}
+				}
+			}
+			Checks.nonNegative("image drive gapRateHz", gapRateHz);
+		}
+
+		/** Values per frame (the driven groups' size). */
+		public int frameSize() {
+			return frames.get(0).length;
 		}
 	}
 

@@ -21,10 +21,21 @@ public final class CompiledNetwork {
 	private final List<CompiledProjection> projections;
 	private final List<Channel> channels;
 	private final int ringLength;
+	private final List<CompiledDrive> drives;
+	/** Per group: the image drive of a driven Poisson group, else -1. */
+	private final int[] driveOfGroup;
 
 	CompiledNetwork(final NetworkSpec spec, final long structureSeed, final List<CompiledGroup> groups,
-		final List<CompiledProjection> projections, final List<Channel> channels, final int ringLength)
+		final List<CompiledProjection> projections, final List<Channel> channels, final int ringLength,
+		final List<CompiledDrive> drives)
 	{
+		this.drives = List.copyOf(drives);
+		driveOfGroup = new int[groups.size()];
+		Arrays.fill(driveOfGroup, -1);
+		for (final CompiledDrive d : drives) {
+			driveOfGroup[d.onGroup()] = d.index();
+			if (d.offGroup() >= 0) driveOfGroup[d.offGroup()] = d.index();
+		}
 		this.spec = spec;
 		this.structureSeed = structureSeed;
 		this.groups = List.copyOf(groups);
@@ -64,6 +75,16 @@ public final class CompiledNetwork {
 	/** Slots of each channel's delay ring buffer: the longest delay in steps, plus one. */
 	public int ringLength() {
 		return ringLength;
+	}
+
+	/** Image drives of Poisson groups, in the spec's stimulus order. */
+	public List<CompiledDrive> drives() {
+		return drives;
+	}
+
+	/** The drive of a group, or null. */
+	public CompiledDrive driveOf(final int group) {
+		return driveOfGroup[group] < 0 ? null : drives.get(driveOfGroup[group]);
 	}
 
 	public long synapseCount() {

@@ -58,7 +58,14 @@ public final class NetworkCompiler {
 		for (int g = 0; g < spec.groups().size(); g++) {
 			groups.add(compileGroup(spec, g, offsets[g], structureSeed, projections));
 		}
-		return new CompiledNetwork(spec, structureSeed, groups, projections, channels, maxDelay + 1);
+		final List<CompiledDrive> drives = new ArrayList<>();
+		for (final org.spiketune.model.Stimulus s : spec.stimuli()) {
+			if (s instanceof org.spiketune.model.Stimulus.ImageDrive drive) {
+				drives.add(CompiledDrive.of(drives.size(), drive, spec.groupIndex(drive.group()), drive.offGroup() == null
+					? -1 : spec.groupIndex(drive.offGroup()), spec.dtMs()));
+			}
+		}
+		return new CompiledNetwork(spec, structureSeed, groups, projections, channels, maxDelay + 1, drives);
 	}
 
 	static int delaySteps(final int ms, final double dtMs) {

@@ -116,7 +116,7 @@ public abstract class BackendContract {
 
 	/**
 	 * Every neuron model, synapse kind, topology, delays, sub-steps, refractoriness, stimuli, plasticity (STDP
-	 * both ways, homeostasis, a learning phase that ends) and dt = 0.5 ms.
+	 * both ways, homeostasis, a learning phase that ends), image drives and dt = 0.5 ms.
 	 */
 	@Test
 	void everyFeatureMatchesTheReference() {
@@ -128,7 +128,7 @@ public abstract class BackendContract {
 			.withTraces(61, 115, 170, 199));
 		final BatchResult expected = reference(request), actual = underTest(request);
 		for (int m = 0; m < members.size(); m++) {
-			for (final String group : List.of("src", "lif", "adex", "izh", "rep")) {
+			for (final String group : List.of("src", "lif", "adex", "izh", "rep", "on", "off")) {
 				assertTrue(expected.member(m).rates().meanRateHz(group) > 0, group + " fires in member " + m);
 			}
 			assertSameMember(expected.member(m), actual.member(m));

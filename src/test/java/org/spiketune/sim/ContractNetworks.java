@@ -29,7 +29,8 @@ public final class ContractNetworks {
 	 * per-synapse delays); Izhikevich into AdEx (GABA-A) and sources into AdEx (AMPA); sources into
 	 * Izhikevich through learning AMPA synapses (classical STDP with homeostasis, applied every 50 ms, learning
 	 * until 450 ms) and Izhikevich into LIF through learning exponential synapses (inverted STDP, applied every
-	 * 100 ms); noise, refractoriness and sub-steps; dt = 0.5 ms.
+	 * 100 ms); On/Off Poisson groups driven by images in a shuffled protocol; noise, refractoriness and
+	 * sub-steps; dt = 0.5 ms.
 	 */
 	public static NetworkSpec everything() {
 		final List<NeuronGroup> groups = List.of( //
@@ -37,7 +38,9 @@ public final class ContractNetworks {
 			new NeuronGroup("lif", 50, Lif.of(15, -70, -72, -54, 80, 2), 100, 30, 1), //
 			new NeuronGroup("adex", 50, AdEx.of(200, 12, -70, -50, 2, 100, 2, 40, -58, -30, 1), 150, 40, 2), //
 			new NeuronGroup("izh", 40, IzhikevichClass.RS.model(), 3, 2, 2), //
-			NeuronGroup.of("rep", 30, replayedTrains(30)));
+			NeuronGroup.of("rep", 30, replayedTrains(30)), //
+			NeuronGroup.of("on", 12, PoissonSource.of(150)), //
+			NeuronGroup.of("off", 12, PoissonSource.of(120)));
 		final List<Projection> projections = List.of( //
 			Projection.of("src_lif", "src", "lif", Topology.fixedProbability(0.2), Weights.uniform(40, 90)).withSynapse(
 				Synapse.exponential(5)).withDelay(Delay.uniform(1, 5)), //
@@ -58,7 +61,21 @@ public final class ContractNetworks {
 				.exponential(5)).withPlasticity(new Plasticity(Plasticity.Stdp.inverted(0.08, 15, 0.1, 25), null, 0, 4,
 					1, 0.05, 100, Double.POSITIVE_INFINITY)));
 		return NetworkSpec.of("contract", 0.5, groups, projections).withStimuli(List.of(Stimulus.step("adex", 100,
-			300, 250)));
+			300, 250), imageDrive()));
+	}
+
+	/** Three 4x3 images (one static, two counterphase at 8 and 20 Hz), shuffled per member, gaps at 20 Hz. */
+	static Stimulus imageDrive() {
+		final java.util.List<float[]> frames = new java.util.ArrayList<>();
+		for (int f = 0; f < 3; f++) {
+			final float[] frame = new float[12];
+			for (int i = 0; i < 12; i++) frame[i] = (float) Math.sin(0.7 * i + 2.1 * f);
+			frames.add(frame);
+		}
+		final org.spiketune.model.Protocol.Phase phase = new org.spiketune.model.Protocol.Phase("p", List.of(
+			new org.spiketune.model.Protocol.Presentation(0, 50, 0), new org.spiketune.model.Protocol.Presentation(1,
+				50, 8), new org.spiketune.model.Protocol.Presentation(2, 45.3, 20)), 3, true, 20);
+		return new Stimulus.ImageDrive("on", "off", frames, org.spiketune.model.Protocol.of(phase), 20);
 	}
 
 	/**

@@ -30,6 +30,8 @@ final class GroupState {
 	float[] lifDecay;
 	int[] refractorySteps;
 	float[] spikeProbability;
+	/** Poisson groups: this step's probabilities when an image drives the group. */
+	float[] drivenProbability;
 	/** Replay groups: per neuron, the index of its next replayed step in the group's replay steps. */
 	int[] replayNext;
 
@@ -79,6 +81,7 @@ final class GroupState {
 		if (kind == NeuronKind.POISSON) {
 			spikeProbability = new float[v.length];
 			for (int l = 0; l < v.length; l++) spikeProbability[l] = NeuronState.spikeProbability(p, l, dt);
+			drivenProbability = new float[v.length];
 		}
 	}
 

@@ -138,6 +138,8 @@ final class MemberRun {
 		private final int[] slow = new int[4 * LANES];
 		private final float[] normal = new float[4 * LANES];
 		private final int[] slotOfDelay = new int[ringLength];
+		/** Per image drive: the member's schedule, read by this partition in step order. */
+		private final org.spiketune.sim.CompiledDrive.Schedule[] schedules;
 		/** Per plastic projection: this partition's copy of its source traces. */
 		private final float[][] sourceTraces;
 
@@ -152,6 +154,10 @@ final class MemberRun {
 			}
 			fired = new int[][] { new int[to - from], new int[to - from] };
 			events = new EventLog(Math.max(1024, (to - from) * 4));
+			schedules = new org.spiketune.sim.CompiledDrive.Schedule[network.drives().size()];
+			for (final org.spiketune.sim.CompiledDrive d : network.drives()) {
+				schedules[d.index()] = d.schedule(request.members().get(index).seed(), network.spec().dtMs());
+			}
 			sourceTraces = new float[plastic.length][];
 			for (int p = 0; p < plastic.length; p++) {
 				if (plastic[p] != null) sourceTraces[p] = plastic[p].newSourceTraces();
@@ -298,7 +304,7 @@ final class MemberRun {
 		private int poisson(final GroupState g, final int lo, final int hi, final int step, final int[] out,
 			int count)
 		{
-			final float[] probability = g.spikeProbability;
+			final float[] probability = drivenProbabilities(g, lo, hi, step);
 			final int offset = g.group.offset();
 			int i = offset + lo;
 			final int end = offset + hi;
@@ -312,6 +318,26 @@ final class MemberRun {
 				}
 			}
 			return count;
+		}
+
+		/**
+		 * A Poisson group's probabilities in this step: its own, or for a group an image drives, the shown
+		 * frame's (see {@link org.spiketune.sim.CompiledDrive#probability}).
+		 */
+		private float[] drivenProbabilities(final GroupState g, final int lo, final int hi, final int step) {
+			final org.spiketune.sim.CompiledDrive drive = network.driveOf(g.group.index());
+			if (drive == null) return g.spikeProbability;
+			final org.spiketune.sim.CompiledDrive.Schedule schedule = schedules[drive.index()];
+			final int frame = schedule.frame(step);
+			final float modulation = schedule.modulation(step);
+			final int polarity = drive.polarity(g.group.index());
+			final float[] values = frame < 0 ? null : drive.frames()[frame];
+			final float[] own = g.spikeProbability, driven = g.drivenProbability;
+			for (int l = lo; l < hi; l++) {
+				driven[l] = org.spiketune.sim.CompiledDrive.probability(frame, values == null ? 0f : values[l], modulation,
+					polarity, own[l], drive.gapProbability());
+			}
+			return driven;
 		}
 
 		/** A replay neuron fires when its next replayed step is this one (steps run in order, so none is missed). */

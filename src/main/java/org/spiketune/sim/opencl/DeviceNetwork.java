@@ -16,7 +16,7 @@ import org.spiketune.sim.NeuronState;
  */
 final class DeviceNetwork {
 
-	static final int GROUP_FIELDS = 10, PROJ_FIELDS = 18;
+	static final int GROUP_FIELDS = 12, PROJ_FIELDS = 18;
 	static final int DENSE = 0, ONE_TO_ONE = 1, SPARSE = 2;
 
 	final CompiledNetwork network;
@@ -26,6 +26,9 @@ final class DeviceNetwork {
 	final int[] groupTable, groupChannels, groupOut, neuronGroup, stepBounds, projTable, rows, targets, delays,
 			channelKind, replayFirst, replaySteps;
 	final float[] groupH, stepAmps, weights, channelDecay, channelReversal;
+	/** Image drives: all frames concatenated; per drive its first value and frame size; gap probabilities. */
+	final float[] driveFrames, driveGap;
+	final int[] driveTable;
 
 	DeviceNetwork(final CompiledNetwork network) {
 		this.network = network;
@@ -55,9 +58,33 @@ final class DeviceNetwork {
 			for (final int c : g.inputChannels()) channels.add(c);
 			groupTable[base + 8] = out.size();
 			groupTable[base + 9] = g.outgoing().length;
+			final org.spiketune.sim.CompiledDrive drive = network.driveOf(g.index());
+			groupTable[base + 10] = drive == null ? -1 : drive.index();
+			groupTable[base + 11] = drive == null ? 0 : drive.polarity(g.index());
 			for (final int p : g.outgoing()) out.add(p);
 			groupH[g.index()] = NeuronState.substep(network.dtMs(), g.substeps());
 			java.util.Arrays.fill(neuronGroup, g.offset(), g.end(), g.index());
+		}
+		final List<org.spiketune.sim.CompiledDrive> drives = network.drives();
+		driveTable = new int[2 * drives.size()];
+		driveGap = new float[drives.size()];
+		long frameValues = 0;
+		for (final org.spiketune.sim.CompiledDrive d : drives) {
+			frameValues += (long) d.frames().length * d.frames()[0].length;
+		}
+		if (frameValues > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException(frameValues + " image drive values exceed what one device buffer can index");
+		}
+		driveFrames = new float[(int) frameValues];
+		int at = 0;
+		for (final org.spiketune.sim.CompiledDrive d : drives) {
+			driveTable[2 * d.index()] = at;
+			driveTable[2 * d.index() + 1] = d.frames()[0].length;
+			driveGap[d.index()] = d.gapProbability();
+			for (final float[] frame : d.frames()) {
+				System.arraycopy(frame, 0, driveFrames, at, frame.length);
+				at += frame.length;
+			}
 		}
 		// replay: neuron i's steps are replaySteps[replayFirst[i] .. replayFirst[i + 1]), none for other kinds
 		replayFirst = new int[n + 1];
@@ -170,7 +197,7 @@ final class DeviceNetwork {
 		return 4L * (groupTable.length + groupChannels.length + groupOut.length + neuronGroup.length + stepBounds
 			.length + projTable.length + rows.length + targets.length + delays.length + channelKind.length + groupH
 				.length + stepAmps.length + weights.length + channelDecay.length + replayFirst.length + replaySteps
-					.length + channelReversal.length) + 8L * 257 + 8L * 256;
+					.length + channelReversal.length + driveFrames.length + driveGap.length + driveTable.length) + 8L * 257 + 8L * 256;
 	}
 
 	/** A growable int array. */

@@ -105,6 +105,7 @@ final class OpenClSession implements AutoCloseable {
 		}
 		final String scan = System.getProperty(SCAN_PROPERTY, info.gpu() ? "parallel" : "serial");
 		if (scan.equals("parallel")) options.append(" -DPARALLEL_SCAN");
+		options.append(" -DSTEPS_PER_LAUNCH=").append(STEPS_PER_LAUNCH);
 		return options.toString().trim();
 	}
 
@@ -224,7 +225,7 @@ final class OpenClSession implements AutoCloseable {
 			packed.groupOut, packed.neuronGroup, packed.stepBounds, packed.stepAmps, packed.projTable, packed.weights,
 			packed.rows, packed.targets, packed.delays, packed.channelKind, packed.channelDecay, Ziggurat.acceptTable(),
 			Ziggurat.widthTable(), Ziggurat.densityTable(), packed.replayFirst, packed.replaySteps,
-			packed.channelReversal })
+			packed.channelReversal, packed.driveFrames, packed.driveTable, packed.driveGap })
 		{
 			networkBuffers.add(readOnly(array));
 		}
@@ -276,7 +277,7 @@ final class OpenClSession implements AutoCloseable {
 			clSetKernelArg(kernel, a++, Sizeof.cl_float, Pointer.to(new float[] { network.dtMs() }));
 			for (int k = 0; k < 14; k++) a = argMem(a, networkBuffers.get(k));
 			a = argMem(a, tracedNeurons);
-			for (int k = 14; k < 20; k++) a = argMem(a, networkBuffers.get(k));
+			for (int k = 14; k < 23; k++) a = argMem(a, networkBuffers.get(k));
 			a = argInt(a, channels);
 			a = argInt(a, network.groups().size());
 			a = argInt(a, network.projections().size());
@@ -296,6 +297,22 @@ final class OpenClSession implements AutoCloseable {
 			for (final cl_mem m : new cl_mem[] { spikes, outStep, outNeuron, outCount, stepsDone, traceV, traceU }) {
 				a = argMem(a, m);
 			}
+			// image drives: each launch gets each member's frames and contrasts for its next STEPS_PER_LAUNCH steps
+			final int drives = network.drives().size();
+			final org.spiketune.sim.CompiledDrive.Schedule[][] schedules =
+				new org.spiketune.sim.CompiledDrive.Schedule[count][drives];
+			for (int m = 0; m < count; m++) {
+				for (final org.spiketune.sim.CompiledDrive d : network.drives()) {
+					schedules[m][d.index()] = d.schedule(request.members().get(first + m).seed(), network.spec().dtMs());
+				}
+			}
+			final int[] frameWindow = new int[count * drives * STEPS_PER_LAUNCH];
+			final float[] modulationWindow = new float[frameWindow.length];
+			final cl_mem windowStart = track(buffers, zeros(4L * count));
+			final cl_mem driveFrame = track(buffers, zeros(4L * frameWindow.length));
+			final cl_mem driveModulation = track(buffers, zeros(4L * frameWindow.length));
+			a = argInt(a, drives);
+			for (final cl_mem m : new cl_mem[] { windowStart, driveFrame, driveModulation }) a = argMem(a, m);
 			clSetKernelArg(kernel, a, Sizeof.cl_int * (localSize + 1L), null);
 			final DeviceNetwork.IntList[] steps = new DeviceNetwork.IntList[count], neurons =
 				new DeviceNetwork.IntList[count];
@@ -308,6 +325,22 @@ final class OpenClSession implements AutoCloseable {
 			while (slowest < total) {
 				if (Thread.currentThread().isInterrupted()) {
 					throw new java.util.concurrent.CancellationException("simulation interrupted at step " + slowest);
+				}
+				if (drives > 0) {
+					for (int m = 0; m < count; m++) {
+						for (int d = 0; d < drives; d++) {
+							final int base = (m * drives + d) * STEPS_PER_LAUNCH;
+							for (int k = 0; k < STEPS_PER_LAUNCH && done[m] + k < total; k++) {
+								frameWindow[base + k] = schedules[m][d].frame(done[m] + k);
+								modulationWindow[base + k] = schedules[m][d].modulation(done[m] + k);
+							}
+						}
+					}
+					clEnqueueWriteBuffer(queue, windowStart, CL_TRUE, 0, 4L * count, Pointer.to(done), 0, null, null);
+					clEnqueueWriteBuffer(queue, driveFrame, CL_TRUE, 0, 4L * frameWindow.length, Pointer.to(frameWindow), 0,
+						null, null);
+					clEnqueueWriteBuffer(queue, driveModulation, CL_TRUE, 0, 4L * modulationWindow.length, Pointer.to(
+						modulationWindow), 0, null, null);
 				}
 				clSetKernelArg(kernel, stepEndArg, Sizeof.cl_int, Pointer.to(new int[] { Math.min(total, slowest +
 					STEPS_PER_LAUNCH) }));

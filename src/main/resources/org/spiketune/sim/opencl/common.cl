@@ -26,7 +26,7 @@
 #define LIF_DECAY_SLOT 6
 
 // group table: GROUP_FIELDS ints per group
-#define GROUP_FIELDS 10
+#define GROUP_FIELDS 12
 #define G_OFFSET 0
 #define G_SIZE 1
 #define G_KIND 2
@@ -37,6 +37,9 @@
 #define G_CHANNEL_COUNT 7
 #define G_OUT_FIRST 8
 #define G_OUT_COUNT 9
+// image drive of a Poisson group (-1: none) and its polarity (+1 On, -1 Off)
+#define G_DRIVE 10
+#define G_POLARITY 11
 
 // projection table: PROJ_FIELDS ints per projection
 #define PROJ_FIELDS 18

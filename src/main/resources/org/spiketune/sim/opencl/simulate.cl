@@ -13,6 +13,7 @@ __kernel void simulate(
 	__global const int* channel_kind, __global const float* channel_decay, __global const int* traced,
 	__global const int* accept, __global const float* width, __global const double* density,
 	__global const int* replay_first, __global const int* replay_steps, __global const float* channel_reversal,
+	__global const float* drive_frames, __global const int* drive_table, __global const float* drive_gap,
 	// members
 	const int channels, const int groups, const int projections, __global const uint* keys,
 	__global const float* params, __global const int* refractory_steps, __global const float* bias,
@@ -26,7 +27,8 @@ __kernel void simulate(
 	// this launch
 	const int step_end, const int capacity, __global int* spikes, __global int* out_step,
 	__global int* out_neuron, __global int* out_count, __global int* steps_done, __global float* trace_v,
-	__global float* trace_u, __local int* scan)
+	__global float* trace_u, const int drives, __global const int* window_start, __global const int* drive_frame,
+	__global const float* drive_mod, __local int* scan)
 {
 	const int m = get_group_id(0);
 	const int lid = get_local_id(0);
@@ -85,7 +87,17 @@ __kernel void simulate(
 							pw = philox((uint)(q >> 2), (uint)step, STREAM_POISSON, 0u, k0, k1);
 							have_pw = 1;
 						}
-						spiked = poisson_fires(j == 0 ? pw.x : j == 1 ? pw.y : j == 2 ? pw.z : pw.w, params_m[i]);
+						float probability = params_m[i];
+						const int d = gt[G_DRIVE];
+						if (d >= 0) {
+							// this launch's window of the member's schedule: frame shown and contrast per step
+							const size_t w = ((size_t)m * drives + d) * STEPS_PER_LAUNCH + (step - window_start[m]);
+							const int f = drive_frame[w];
+							const float value = f < 0 ? 0.0f : drive_frames[drive_table[2 * d] + f * drive_table[2 * d + 1] +
+								(i - gt[G_OFFSET])];
+							probability = driven_probability(f, value, drive_mod[w], gt[G_POLARITY], probability, drive_gap[d]);
+						}
+						spiked = poisson_fires(j == 0 ? pw.x : j == 1 ? pw.y : j == 2 ? pw.z : pw.w, probability);
 					}
 					else {
 						if (!have_nw && noise[m * groups + g] != 0.0f) {

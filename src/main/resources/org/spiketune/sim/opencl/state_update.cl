@@ -56,3 +56,13 @@ void lif_integrate(float* v, float input, float rest, float resistance, float de
 int poisson_fires(uint word, float probability) {
 	return (float)(word >> 8) * 0x1.0p-24f < probability;
 }
+
+// A driven Poisson neuron's probability in a step (sim.CompiledDrive.probability): the shown frame's value,
+// modulated and rectified by polarity, times the neuron's own probability; the gap's outside presentations.
+float driven_probability(int frame, float frame_value, float modulation, int polarity, float own, float gap)
+{
+	if (frame < 0) return gap;
+	const float v = frame_value * modulation;
+	const float value = polarity > 0 ? (v > 0.0f ? v : 0.0f) : (-v > 0.0f ? -v : 0.0f);
+	return value * own;
+}

@@ -16,7 +16,9 @@ public final class Presets {
 
 	private static final Map<String, Supplier<NetworkSpec>> BY_NAME = new TreeMap<>(Map.of(IZHIKEVICH_2003,
 		Presets::izhikevich2003, IZHIKEVICH_2003_RANDOM, () -> izhikevich2003Random(200, 50, 0.1).withName(
-			IZHIKEVICH_2003_RANDOM)));
+			IZHIKEVICH_2003_RANDOM), CarlsonV1.NAME, () -> CarlsonV1.network(32).withName(CarlsonV1.NAME),
+		CarlsonV1.NAME + "-16", () -> CarlsonV1.network(16), CarlsonV1.NAME + "-24", () -> CarlsonV1.network(24),
+		CarlsonV1.NAME + "-32", () -> CarlsonV1.network(32)));
 
 	private Presets() {}
 

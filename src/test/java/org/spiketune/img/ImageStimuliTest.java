@@ -13,6 +13,7 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
+import org.spiketune.model.Gratings;
 import org.spiketune.model.Protocol;
 import org.spiketune.model.Stimulus;
 
@@ -21,26 +22,26 @@ class ImageStimuliTest {
 	@Test
 	void aGratingIsASineAcrossItsBars() {
 		final int w = 9, h = 7;
-		final float[] horizontal = ImageStimuli.grating(w, h, 0, 0.125, 0);
+		final float[] horizontal = Gratings.grating(w, h, 0, 0.125, 0);
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
 				assertEquals((float) Math.sin(2 * Math.PI * 0.125 * (y - 3)), horizontal[y * w + x], 1e-7,
 					"bars along x vary only with y");
 			}
 		}
-		final float[] vertical = ImageStimuli.grating(w, h, Math.PI / 2, 0.125, 0);
+		final float[] vertical = Gratings.grating(w, h, Math.PI / 2, 0.125, 0);
 		assertEquals((float) Math.sin(2 * Math.PI * 0.125 * -(8 - 4)), vertical[2 * w + 8], 1e-7,
 			"at θ = π/2 the value varies with −x");
-		final float[] diagonal = ImageStimuli.grating(w, h, Math.PI / 4, 0.1, 0.3);
+		final float[] diagonal = Gratings.grating(w, h, Math.PI / 4, 0.1, 0.3);
 		final double u = -(1 - 4) * Math.sin(Math.PI / 4) + (5 - 3) * Math.cos(Math.PI / 4);
 		assertEquals((float) Math.sin(2 * Math.PI * 0.1 * u + 0.3), diagonal[5 * w + 1], 1e-7);
-		assertThrows(IllegalArgumentException.class, () -> ImageStimuli.grating(0, 3, 0, 0.1, 0));
-		assertThrows(IllegalArgumentException.class, () -> ImageStimuli.grating(3, 3, 0, Double.NaN, 0));
+		assertThrows(IllegalArgumentException.class, () -> Gratings.grating(0, 3, 0, 0.1, 0));
+		assertThrows(IllegalArgumentException.class, () -> Gratings.grating(3, 3, 0, Double.NaN, 0));
 	}
 
 	@Test
 	void theStudysOrientationsRunFromPiOverNToPi() {
-		assertArrayEquals(new double[] { Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4, Math.PI }, ImageStimuli
+		assertArrayEquals(new double[] { Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4, Math.PI }, Gratings
 			.orientations(4), 1e-15);
 	}
 
@@ -60,7 +61,7 @@ class ImageStimuliTest {
 	void aCounterphaseStackModulatesTheGratingOverTime() {
 		final ArrayImg<FloatType, FloatArray> stack = ImageStimuli.counterphaseStack(8, 8, Math.PI / 3, 0.2, 4, 5,
 			62.5);
-		final float[] g = ImageStimuli.grating(8, 8, Math.PI / 3, 0.2, 0);
+		final float[] g = Gratings.grating(8, 8, Math.PI / 3, 0.2, 0);
 		final RandomAccess<FloatType> at = stack.randomAccess();
 		for (int t = 0; t < 5; t++) {
 			at.setPosition(new long[] { 3, 6, t });
@@ -70,12 +71,12 @@ class ImageStimuliTest {
 
 	@Test
 	void aGratingDrivePairsFramesWithTheProtocol() {
-		final Protocol protocol = Protocol.of(ImageStimuli.gratingPhase("train", 0, 4, 2000, 2, 500, 3, true));
-		final Stimulus.ImageDrive drive = ImageStimuli.gratingDrive("on", "off", 16, 16, ImageStimuli.orientations(4),
+		final Protocol protocol = Protocol.of(Gratings.gratingPhase("train", 0, 4, 2000, 2, 500, 3, true));
+		final Stimulus.ImageDrive drive = Gratings.gratingDrive("on", "off", 16, 16, Gratings.orientations(4),
 			0.1, protocol, 1);
 		assertEquals(4, drive.frames().size());
 		assertEquals(256, drive.frameSize());
 		assertEquals(3 * 4 * 2500, protocol.durationMs());
-		assertArrayEquals(ImageStimuli.grating(16, 16, Math.PI / 2, 0.1, 0), drive.frames().get(1));
+		assertArrayEquals(Gratings.grating(16, 16, Math.PI / 2, 0.1, 0), drive.frames().get(1));
 	}
 }

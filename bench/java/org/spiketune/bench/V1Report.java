@@ -1,0 +1,53 @@
+package org.spiketune.bench;
+
+import java.util.Locale;
+
+import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Protocol;
+import org.spiketune.objective.V1Tuning;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.GenerationStats;
+import org.spiketune.tune.StudySpaces;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
+import org.spiketune.tune.TuningResult;
+
+/**
+ * The V1 study tuned by the study's evolution strategy at a chosen scale:
+ * {@code V1Report side repeats timeScale generations seed}; prints one line per generation and the best.
+ */
+public final class V1Report {
+
+	public static void main(final String[] args) {
+		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
+		final double scale = Double.parseDouble(args[2]);
+		final int generations = Integer.parseInt(args[3]);
+		final long seed = Long.parseLong(args[4]);
+		final Protocol protocol = CarlsonV1.protocol(repeats, CarlsonV1.TEST_ORIENTATIONS, scale);
+		final NetworkSpec network = CarlsonV1.network(side, protocol);
+		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
+		final TuningConfig config = TuningConfig.of(network, StudySpaces.carlsonV1(side), objective, Algorithm.Es
+			.defaults(), Termination.generations(generations), protocol.durationMs(), seed);
+		final long start = System.nanoTime();
+		System.out.printf(Locale.ROOT, "V1 %dx%d, %d neurons, protocol %.0f s (training %d x 40), ES 10+10, %d " +
+			"generations, seed %d%n", side, side, network.neuronCount(), protocol.durationMs() / 1000, repeats,
+			generations, seed);
+		final TuningResult result = new Tuner(new Simulator(new CpuBackend())).run(config, new TuningListener() {
+
+			@Override
+			public void generation(final GenerationStats stats) {
+				System.out.printf(Locale.ROOT, "generation %3d  best %.6f  mean %.6f  (%.0f s)%n", stats.generation(), stats
+					.best(), stats.mean(), (System.nanoTime() - start) / 1e9);
+			}
+		});
+		System.out.println("best fitness " + result.bestFitness());
+		System.out.println("best components " + objective.components() + " = " + java.util.Arrays.toString(result
+			.bestScore().components()));
+		System.out.println("best parameters " + result.best());
+	}
+}

@@ -1,0 +1,145 @@
+package org.spiketune.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The V1 receptive-field network of Carlson et al. (2014), Fig. 3, with its training and testing protocol
+ * and its 14 tuned parameters. An N×N grating image drives OnPoiss/OffPoiss (N×N Poisson each, max rate
+ * tuned), which drive OnBuffer/OffBuffer (N×N regular-spiking Izhikevich each) one to one; both buffers
+ * project all to all onto Exc (4 RS) through plastic synapses (classical STDP, homeostasis toward the Exc
+ * target rate); Exc projects all to all onto Inh (4 FS) through plastic synapses (inverted STDP,
+ * homeostasis toward the Inh target rate); Inh inhibits Exc all to all through fixed synapses. Synapses are
+ * conductances (AMPA excitatory, GABA-A inhibitory), 1 ms delays; neurons step at 0.5 ms, plasticity
+ * accumulates every step and applies every second. N = 16, 24, 32 give 1032, 2312 and 4104 neurons.
+ * <p>
+ * Where the paper does not give a value (its Table 1 of ranges is not in the text we have, nor are the fixed
+ * weights), this class chooses one and says so: plastic weights lie in [0, 1] and start uniform in [0, 0.5],
+ * their tuned gains scale them to conductances; Poisson → buffer weights make one input spike fire a buffer
+ * neuron; Inh → Exc weights are uniform in [0, 1] times their tuned gain.
+ */
+public final class CarlsonV1 {
+
+	public static final String NAME = "carlson2014-v1";
+	/** The study's network sizes (pixels per side). */
+	public static final List<Integer> SIDES = List.of(16, 24, 32);
+	/** Training: 40 orientations, 2 s each, 0.5 s of 1 Hz noise after each. Testing: 8 orientations. */
+	public static final int TRAINING_ORIENTATIONS = 40, TEST_ORIENTATIONS = 8;
+	public static final double PRESENT_MS = 2000, GAP_MS = 500, GAP_RATE_HZ = 1;
+	/** Repeats of the 40 orientations for the study's ~100 minutes of training (60 × 40 × 2.5 s). */
+	public static final int STUDY_REPEATS = 60;
+	/** Grating: cycles per pixel relative to the side (2 cycles across the image) and counterphase rate. */
+	public static final double CYCLES_ACROSS = 2, TEMPORAL_HZ = 2;
+	/** Poisson → buffer conductance (one input spike fires a buffer neuron). */
+	public static final double INPUT_WEIGHT = 1.0;
+
+	/** A tuned parameter: its name in the network, its range, and where the range comes from. */
+	public record Tuned(String name, double min, double max, boolean logScale, String source) {}
+
+	/**
+	 * The 14 tuned parameters of the {@code side} × {@code side} network: STDP of Buffer → Exc (E→E) and
+	 * Exc → Inh (E→I), homeostatic targets, the three weights and the maximum input rate. The Buffer → Exc
+	 * gain is per input: its range scales with 256 / N² so that the total drive of Exc does not depend on N.
+	 */
+	public static List<Tuned> tuned(final int side) {
+		final double perInput = 256.0 / (side * side);
+		return List.of( //
+			new Tuned("*buf_exc.ltp", 1e-4, 1e-2, true, "chosen: amplitude relative to the weight bound 1"), //
+			new Tuned("*buf_exc.ltptau", 5, 100, false, "STDP windows as measured (Caporale and Dan 2008)"), //
+			new Tuned("*buf_exc.ltd", 1e-4, 1e-2, true, "chosen, as ltp"), //
+			new Tuned("*buf_exc.ltdtau", 5, 100, false, "as ltptau"), //
+			new Tuned("exc_inh.ltp", 1e-4, 1e-2, true, "chosen, as E→E"), //
+			new Tuned("exc_inh.ltptau", 5, 100, false, "as E→E"), //
+			new Tuned("exc_inh.ltd", 1e-4, 1e-2, true, "chosen, as E→E"), //
+			new Tuned("exc_inh.ltdtau", 5, 100, false, "as E→E"), //
+			new Tuned("*buf_exc.target", 10, 30, false, "the paper: Exc target 10-30 Hz"), //
+			new Tuned("exc_inh.target", 40, 100, false, "the paper: Inh target 40-100 Hz"), //
+			new Tuned("*buf_exc.gain", 0.1 * perInput, 2 * perInput, true, "chosen: AMPA conductance per unit weight"), //
+			new Tuned("exc_inh.gain", 0.05, 2, true, "chosen"), //
+			new Tuned("inh_exc.gain", 0.05, 2, true, "chosen"), //
+			new Tuned("*poiss.rate", 5, 60, false, "chosen: maximum input rate (Hz)"));
+	}
+
+	private CarlsonV1() {}
+
+	/** The study's network at {@code side} × {@code side} pixels with the study's protocol. */
+	public static NetworkSpec network(final int side) {
+		return network(side, protocol(STUDY_REPEATS, TEST_ORIENTATIONS, 1));
+	}
+
+	/**
+	 * The network shown {@code protocol}; plasticity stops when its first phase (training) ends. Parameters
+	 * start in the middle of their ranges (geometric middle on log scales).
+	 */
+	public static NetworkSpec network(final int side, final Protocol protocol) {
+		if (side < 2 || side > 256) throw new IllegalArgumentException("V1 network side must be 2..256, got " + side);
+		final int pixels = side * side;
+		final double trainingMs = protocol.phases().get(0).durationMs();
+		final List<NeuronGroup> groups = List.of( //
+			NeuronGroup.of("onpoiss", pixels, PoissonSource.of(20)), //
+			NeuronGroup.of("offpoiss", pixels, PoissonSource.of(20)), //
+			izhikevich("onbuf", pixels, IzhikevichClass.RS), //
+			izhikevich("offbuf", pixels, IzhikevichClass.RS), //
+			izhikevich("exc", 4, IzhikevichClass.RS), //
+			izhikevich("inh", 4, IzhikevichClass.FS));
+		final Plasticity excitatory = new Plasticity(Plasticity.Stdp.classical(1e-3, 20, 1e-3, 40),
+			Plasticity.Homeostasis.of(20), 0, 1, 1, 0, 1000, trainingMs);
+		final Plasticity inhibitory = new Plasticity(Plasticity.Stdp.inverted(1e-3, 20, 1e-3, 20), Plasticity
+			.Homeostasis.of(70), 0, 1, 1, 0, 1000, trainingMs);
+		final double bufferGain = 0.5 * 256.0 / pixels;
+		final List<Projection> projections = List.of( //
+			input("onpoiss_onbuf", "onpoiss", "onbuf"), //
+			input("offpoiss_offbuf", "offpoiss", "offbuf"), //
+			plastic("onbuf_exc", "onbuf", "exc", excitatory, bufferGain), //
+			plastic("offbuf_exc", "offbuf", "exc", excitatory, bufferGain), //
+			plastic("exc_inh", "exc", "inh", inhibitory, 0.3), //
+			Projection.of("inh_exc", "inh", "exc", Topology.allToAll(), Weights.uniform(0, 1)).withSynapse(Synapse
+				.gabaA()).withGain(0.3));
+		final double[] angles = Gratings.orientations(TRAINING_ORIENTATIONS);
+		final Stimulus drive = Gratings.gratingDrive("onpoiss", "offpoiss", side, side, angles, CYCLES_ACROSS / side,
+			protocol, GAP_RATE_HZ);
+		return NetworkSpec.of(NAME + "-" + side, 0.5, groups, projections).withStimuli(List.of(drive));
+	}
+
+	/**
+	 * The protocol: training shows the 40 orientations {@code repeats} times in a random order (the study: 60,
+	 * about 100 min), 2 s each with 0.5 s gaps; testing shows every {@code 40 / testOrientations}-th of them in
+	 * order (8: π/8 … π; 40: all, for tuning-curve figures), 2 s each. {@code timeScale} shortens every
+	 * presentation and gap (1 = the study's).
+	 */
+	public static Protocol protocol(final int repeats, final int testOrientations, final double timeScale) {
+		if (TRAINING_ORIENTATIONS % testOrientations != 0) {
+			throw new IllegalArgumentException("test orientations must divide 40, got " + testOrientations);
+		}
+		if (!(timeScale > 0)) throw new IllegalArgumentException("time scale must be > 0, got " + timeScale);
+		final Protocol.Phase training = Gratings.gratingPhase("training", 0, TRAINING_ORIENTATIONS, PRESENT_MS *
+			timeScale, TEMPORAL_HZ, GAP_MS * timeScale, repeats, true);
+		final List<Protocol.Presentation> test = new ArrayList<>();
+		final int every = TRAINING_ORIENTATIONS / testOrientations;
+		for (int k = 0; k < testOrientations; k++) {
+			test.add(new Protocol.Presentation((k + 1) * every - 1, PRESENT_MS * timeScale, TEMPORAL_HZ));
+		}
+		return Protocol.of(training, new Protocol.Phase("testing", test, 1, false, GAP_MS * timeScale));
+	}
+
+	/** Angle (radians) of each training frame: frame k shows orientation π(k + 1)/40. */
+	public static double[] frameAngles() {
+		return Gratings.orientations(TRAINING_ORIENTATIONS);
+	}
+
+	private static NeuronGroup izhikevich(final String name, final int size, final IzhikevichClass type) {
+		return NeuronGroup.of(name, size, type.model()).withSubsteps(1);
+	}
+
+	private static Projection input(final String name, final String source, final String target) {
+		return Projection.of(name, source, target, Topology.oneToOne(), Weights.constant(INPUT_WEIGHT)).withSynapse(
+			Synapse.ampa());
+	}
+
+	private static Projection plastic(final String name, final String source, final String target,
+		final Plasticity rule, final double gain)
+	{
+		return Projection.of(name, source, target, Topology.allToAll(), Weights.uniform(0, 0.5)).withSynapse(Synapse
+			.ampa()).withPlasticity(rule).withGain(gain);
+	}
+}

@@ -1,0 +1,190 @@
+package org.spiketune.objective;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Protocol;
+import org.spiketune.model.Stimulus;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.SpikeRecord;
+
+/**
+ * The V1 fitness of Carlson et al. (2014), eqs. 1-6, to maximize: {@code 1 / (f_decorr + f_Gauss + K·f_maxRate)},
+ * K = 4.4, from the rates R_ij of each output neuron i during test presentation j (angle θ_j):
+ * <ul>
+ * <li>{@code f_decorr = Σ_i |D_min,i − π/4|}, {@code D_min,i = min_{k≠i} |θmax_i − θmax_k|} (radians), θmax_i
+ * the test angle of i's largest rate (the first, on ties);</li>
+ * <li>{@code f_Gauss = Σ_i Σ_j |R_ij − G_ij|}, {@code G_ij = r_max,i·exp(−½((θ_j − θmax_i)/σ)²)}, σ = 15π/180:
+ * the rates against a Gaussian of the same peak, in Hz;</li>
+ * <li>{@code f_maxRate = Σ_i |r_max,i − 60 Hz|}.</li>
+ * </ul>
+ * A component above its upper limit (15, 1300, 160) adds 240 to the denominator. The angle differences are
+ * plain, not wrapped at π, as in eq. 3. Rates in Hz make the limits 1300 and 160 meaningful (about 40 Hz per
+ * term); the limit 15 on f_decorr, in radians, cannot be reached by 4 neurons (at most 4·3π/4 ≈ 9.4), as the
+ * paper's equations have it. Components are recorded in the history: the three terms, the penalty, then each
+ * neuron's preferred angle (degrees) and maximum rate.
+ */
+public final class V1Tuning implements Objective {
+
+	public static final double K = 4.4, SIGMA = 15 * Math.PI / 180, D_TARGET = Math.PI / 4, TARGET_MAX_HZ = 60;
+	public static final double DECORRELATION_LIMIT = 15, GAUSSIAN_LIMIT = 1300, MAX_RATE_LIMIT = 160, PENALTY = 240;
+	/** The stability analysis's cutoffs for a well-tuned network. */
+	public static final double WELL_DECORRELATION = 15, WELL_GAUSSIAN = 950, WELL_MAX_RATE = 50;
+
+	/** One test presentation: its time window and the angle shown. */
+	public record Window(double startMs, double endMs, double angle) {}
+
+	/** The fitness of one set of tuning curves, with its parts. */
+	public record Fitness(double decorrelation, double gaussian, double maxRate, double penalty, double value,
+		double[] preferred, double[] maxRates)
+	{
+
+		/** The stability analysis's test: every component under its cutoff (15 / 950 / 50). */
+		public boolean wellTuned() {
+			return decorrelation <= WELL_DECORRELATION && gaussian <= WELL_GAUSSIAN && maxRate <= WELL_MAX_RATE;
+		}
+	}
+
+	private final String group;
+	private final int offset, size;
+	private final List<Window> windows;
+
+	public V1Tuning(final String group, final int offset, final int size, final List<Window> windows) {
+		if (size < 2) throw new IllegalArgumentException("v1-tuning needs at least 2 output neurons, got " + size);
+		if (windows.isEmpty()) throw new IllegalArgumentException("v1-tuning needs test presentations");
+		this.group = group;
+		this.offset = offset;
+		this.size = size;
+		this.windows = List.copyOf(windows);
+	}
+
+	/**
+	 * The objective of a network whose image drive's protocol has a test phase {@code testPhase}: the test
+	 * presentations' windows, each frame's angle from {@code frameAngles}, and the output group.
+	 */
+	public static V1Tuning of(final NetworkSpec network, final String group, final int testPhase,
+		final double[] frameAngles)
+	{
+		final Protocol protocol = network.stimuli().stream().filter(Stimulus.ImageDrive.class::isInstance).map(
+			s -> ((Stimulus.ImageDrive) s).protocol()).findFirst().orElseThrow(() -> new IllegalArgumentException(
+				"v1-tuning needs a network driven by images; '" + network.name() + "' has no image drive"));
+		if (testPhase < 0 || testPhase >= protocol.phases().size()) {
+			throw new IllegalArgumentException("v1-tuning: the protocol has no phase " + testPhase);
+		}
+		if (protocol.phases().get(testPhase).shuffled()) {
+			throw new IllegalArgumentException("v1-tuning: test phase '" + protocol.phases().get(testPhase).name() +
+				"' is shuffled; test in a fixed order");
+		}
+		final List<Window> windows = new ArrayList<>();
+		for (final Protocol.Shown shown : protocol.schedule(0)) {
+			if (shown.phase() == testPhase) {
+				windows.add(new Window(shown.startMs(), shown.endMs(), frameAngles[shown.presentation().frame()]));
+			}
+		}
+		return new V1Tuning(group, network.groupOffset(group), network.group(group).size(), windows);
+	}
+
+	public List<Window> windows() {
+		return windows;
+	}
+
+	/** Rates (Hz) of each output neuron in each test window: [neuron][window]. */
+	public double[][] rates(final SpikeRecord spikes) {
+		final double[][] rates = new double[size][windows.size()];
+		for (int k = 0; k < spikes.count(); k++) {
+			final int neuron = spikes.neuron(k) - offset;
+			if (neuron < 0 || neuron >= size) continue;
+			final double t = spikes.step(k) * spikes.dtMs();
+			for (int j = 0; j < windows.size(); j++) {
+				final Window w = windows.get(j);
+				if (t >= w.startMs() && t < w.endMs()) rates[neuron][j] += 1000 / (w.endMs() - w.startMs());
+			}
+		}
+		return rates;
+	}
+
+	public double[] angles() {
+		return windows.stream().mapToDouble(Window::angle).toArray();
+	}
+
+	/** Eqs. 1-6 for rates [neuron][test angle] (Hz) at {@code angles} (radians). */
+	public static Fitness fitness(final double[][] rates, final double[] angles) {
+		final int n = rates.length;
+		final double[] preferred = new double[n], peak = new double[n];
+		for (int i = 0; i < n; i++) {
+			int best = 0;
+			for (int j = 1; j < angles.length; j++) if (rates[i][j] > rates[i][best]) best = j;
+			preferred[i] = angles[best];
+			peak[i] = rates[i][best];
+		}
+		double decorrelation = 0, gaussian = 0, maxRate = 0;
+		for (int i = 0; i < n; i++) {
+			double nearest = Double.POSITIVE_INFINITY;
+			for (int k = 0; k < n; k++) if (k != i) nearest = Math.min(nearest, Math.abs(preferred[i] - preferred[k]));
+			decorrelation += Math.abs(nearest - D_TARGET);
+			for (int j = 0; j < angles.length; j++) {
+				final double z = (angles[j] - preferred[i]) / SIGMA;
+				gaussian += Math.abs(rates[i][j] - peak[i] * Math.exp(-0.5 * z * z));
+			}
+			maxRate += Math.abs(peak[i] - TARGET_MAX_HZ);
+		}
+		final double penalty = decorrelation > DECORRELATION_LIMIT || gaussian > GAUSSIAN_LIMIT ||
+			maxRate > MAX_RATE_LIMIT ? PENALTY : 0;
+		final double value = 1 / (decorrelation + gaussian + K * maxRate + penalty);
+		return new Fitness(decorrelation, gaussian, maxRate, penalty, value, preferred, peak);
+	}
+
+	@Override
+	public String name() {
+		return "v1-tuning";
+	}
+
+	@Override
+	public String fitnessLabel() {
+		return "V1 fitness 1/(decorr + Gauss + 4.4·maxRate)";
+	}
+
+	@Override
+	public boolean minimize() {
+		return false;
+	}
+
+	@Override
+	public List<String> components() {
+		final List<String> names = new ArrayList<>(List.of("decorrelation", "gaussian_hz", "max_rate_hz", "penalty"));
+		for (int i = 0; i < size; i++) names.add(group + i + "_preferred_deg");
+		for (int i = 0; i < size; i++) names.add(group + i + "_max_hz");
+		return names;
+	}
+
+	@Override
+	public List<String> objectives() {
+		return List.of("fitness");
+	}
+
+	@Override
+	public Score score(final MemberResult result) {
+		final Fitness f = fitness(rates(result.spikes()), angles());
+		final double[] components = new double[4 + 2 * size];
+		components[0] = f.decorrelation();
+		components[1] = f.gaussian();
+		components[2] = f.maxRate();
+		components[3] = f.penalty();
+		for (int i = 0; i < size; i++) {
+			components[4 + i] = Math.toDegrees(f.preferred()[i]);
+			components[4 + size + i] = f.maxRates()[i];
+		}
+		return Score.of(f.value(), components, new double[] { f.value() });
+	}
+
+	@Override
+	public double worst() {
+		return 0;
+	}
+
+	@Override
+	public String toString() {
+		return "v1-tuning of '" + group + "' over " + windows.size() + " test presentations";
+	}
+}

@@ -1,0 +1,65 @@
+package org.spiketune.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The V1 study's network, parameters and protocol as the paper describes them. */
+class CarlsonV1Test {
+
+	@Test
+	void theThreeSizesHaveTheStudysNeuronCounts() {
+		assertEquals(1032, Presets.get("carlson2014-v1-16").neuronCount());
+		assertEquals(2312, Presets.get("carlson2014-v1-24").neuronCount());
+		assertEquals(4104, Presets.get("carlson2014-v1").neuronCount());
+		final NetworkSpec v1 = CarlsonV1.network(16);
+		assertEquals(List.of("onpoiss", "offpoiss", "onbuf", "offbuf", "exc", "inh"), v1.groups().stream().map(
+			NeuronGroup::name).toList());
+		assertEquals(4, v1.group("exc").size());
+		assertEquals(IzhikevichClass.FS.model(), v1.group("inh").model());
+		assertEquals(0.5, v1.dtMs());
+		assertTrue(v1.projection("onbuf_exc").isPlastic() && !v1.projection("onbuf_exc").plasticity().stdp()
+			.inverted());
+		assertTrue(v1.projection("exc_inh").plasticity().stdp().inverted(), "E→I STDP is inverted");
+		assertTrue(!v1.projection("inh_exc").isPlastic());
+	}
+
+	@Test
+	void fourteenTunedParametersExistWithinTheirRanges() {
+		for (final int side : CarlsonV1.SIDES) {
+			final NetworkSpec network = CarlsonV1.network(side);
+			final List<CarlsonV1.Tuned> tuned = CarlsonV1.tuned(side);
+			assertEquals(14, tuned.size());
+			for (final CarlsonV1.Tuned t : tuned) {
+				assertTrue(network.hasParameter(t.name()), t.name());
+				final double v = network.parameter(t.name());
+				assertTrue(v >= t.min() && v <= t.max(), t.name() + " = " + v + " starts in [" + t.min() + ", " + t.max() +
+					"]");
+			}
+		}
+		final CarlsonV1.Tuned exc = CarlsonV1.tuned(32).get(8);
+		assertEquals("*buf_exc.target", exc.name());
+		assertEquals(10, exc.min());
+		assertEquals(30, exc.max());
+	}
+
+	@Test
+	void theProtocolTrainsAbout100MinutesThenTestsWithoutPlasticity() {
+		final Protocol protocol = CarlsonV1.protocol(CarlsonV1.STUDY_REPEATS, 8, 1);
+		assertEquals(100 * 60_000, protocol.phases().get(0).durationMs(), "60 × 40 × 2.5 s");
+		assertEquals(8 * 2500, protocol.phases().get(1).durationMs());
+		assertEquals(40, protocol.phases().get(0).presentations().size());
+		assertTrue(protocol.phases().get(0).shuffled() && !protocol.phases().get(1).shuffled());
+		final NetworkSpec network = CarlsonV1.network(16, protocol);
+		assertEquals(100 * 60_000, network.projection("onbuf_exc").plasticity().untilMs());
+		assertEquals(1000, network.projection("exc_inh").plasticity().applyEveryMs());
+		final Protocol scaled = CarlsonV1.protocol(2, 40, 0.1);
+		assertEquals(2 * 40 * 250, scaled.phases().get(0).durationMs(), 1e-9);
+		assertEquals(40, scaled.phases().get(1).presentations().size(), "all 40 angles for tuning-curve figures");
+		assertThrows(IllegalArgumentException.class, () -> CarlsonV1.protocol(1, 7, 1));
+	}
+}

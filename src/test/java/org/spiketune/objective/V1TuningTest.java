@@ -1,0 +1,124 @@
+package org.spiketune.objective;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.SpikeRecord;
+
+/** The V1 fitness of Carlson et al. (2014) against values computed by hand. */
+class V1TuningTest {
+
+	private static final double[] ANGLES = new double[8];
+	static {
+		for (int j = 0; j < 8; j++) ANGLES[j] = Math.PI / 8 * (j + 1);
+	}
+
+	private static double gaussian(final double peak, final int at, final int j) {
+		final double z = (ANGLES[j] - ANGLES[at]) / (Math.PI / 12);
+		return peak * Math.exp(-0.5 * z * z);
+	}
+
+	/** 0: a perfect Gaussian of 60 Hz at π/4; 1: 50 Hz at π/2 only; 2: a Gaussian of 70 Hz at 3π/4; 3: silent. */
+	private static double[][] curves() {
+		final double[][] r = new double[4][8];
+		for (int j = 0; j < 8; j++) {
+			r[0][j] = gaussian(60, 1, j);
+			r[2][j] = gaussian(70, 5, j);
+		}
+		r[1][3] = 50;
+		return r;
+	}
+
+	@Test
+	void eachComponentMatchesTheEquations() {
+		final V1Tuning.Fitness f = V1Tuning.fitness(curves(), ANGLES);
+		assertArrayEquals(new double[] { Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4, Math.PI / 8 }, f.preferred(), 1e-15,
+			"the silent neuron prefers the first angle");
+		assertArrayEquals(new double[] { 60, 50, 70, 0 }, f.maxRates(), 1e-12);
+		// nearest other preferred angle: π/8, π/4, π/4, π/8 away; target π/4
+		assertEquals(Math.PI / 8 + 0 + 0 + Math.PI / 8, f.decorrelation(), 1e-12);
+		// only neuron 1 departs from its Gaussian: every angle but its peak, z = 1.5, 3, 4.5 (twice each) and 6
+		final double g = 50 * (2 * Math.exp(-1.125) + 2 * Math.exp(-4.5) + 2 * Math.exp(-10.125) + Math.exp(-18));
+		assertEquals(g, f.gaussian(), 1e-9);
+		assertEquals(0 + 10 + 10 + 60, f.maxRate(), 1e-12);
+		assertEquals(0, f.penalty());
+		assertEquals(1 / (Math.PI / 4 + g + 4.4 * 80), f.value(), 1e-15);
+		assertFalse(f.wellTuned(), "max-rate term 80 > 50");
+	}
+
+	@Test
+	void aComponentOverItsLimitAdds240() {
+		final V1Tuning.Fitness silent = V1Tuning.fitness(new double[4][8], ANGLES);
+		assertEquals(240, silent.maxRate(), 1e-12, "4 × 60 Hz");
+		assertEquals(240, silent.penalty());
+		// all prefer π/8: D_min = 0 for each, decorrelation 4·π/4
+		assertEquals(Math.PI, silent.decorrelation(), 1e-12);
+		assertEquals(1 / (Math.PI + 0 + 4.4 * 240 + 240), silent.value(), 1e-15);
+	}
+
+	@Test
+	void fourIdealNeuronsAreWellTunedAndScoreBest() {
+		final double[][] r = new double[4][8];
+		for (int i = 0; i < 4; i++) {
+			for (int j = 0; j < 8; j++) r[i][j] = gaussian(60, 1 + 2 * i, j);
+		}
+		final V1Tuning.Fitness f = V1Tuning.fitness(r, ANGLES);
+		assertEquals(0, f.decorrelation(), 1e-12, "preferred angles π/4 apart");
+		assertEquals(0, f.gaussian(), 1e-12);
+		assertEquals(0, f.maxRate(), 1e-12);
+		assertTrue(f.wellTuned());
+		assertTrue(f.value() > 1e10);
+	}
+
+	@Test
+	void ratesAreCountedPerTestWindowAndRecordedAsComponents() {
+		final List<V1Tuning.Window> windows = new ArrayList<>();
+		for (int j = 0; j < 8; j++) windows.add(new V1Tuning.Window(1000 + 500 * j, 1400 + 500 * j, ANGLES[j]));
+		final V1Tuning objective = new V1Tuning("exc", 10, 4, windows);
+		// neuron 12 (exc 2) fires 8 times in window 3 (20 Hz over 0.4 s), neuron 9 (not exc) fires there too
+		final int[] steps = new int[10], neurons = new int[10];
+		for (int k = 0; k < 8; k++) {
+			steps[k] = (2500 + 40 * k) * 2;
+			neurons[k] = 12;
+		}
+		steps[8] = 5600;
+		neurons[8] = 9;
+		steps[9] = 2 * 1400 + 2 * 500 * 3; // 2900 ms: window 3 ends at 2900, so not counted
+		neurons[9] = 12;
+		final SpikeRecord spikes = new SpikeRecord(20, 0.5, 20_000, steps, neurons);
+		final double[][] rates = objective.rates(spikes);
+		assertEquals(20, rates[2][3], 1e-12);
+		assertEquals(8 * 2.5, java.util.Arrays.stream(rates).flatMapToDouble(java.util.Arrays::stream).sum(), 1e-12);
+		final Score score = objective.score(new MemberResult(0, Member.of(1), spikes, null, null));
+		final V1Tuning.Fitness f = V1Tuning.fitness(rates, ANGLES);
+		assertEquals(f.value(), score.value());
+		assertEquals(f.gaussian(), score.component(1));
+		assertEquals(Math.toDegrees(ANGLES[3]), score.component(4 + 2), 1e-9, "exc2 prefers 90°");
+		assertEquals(20, score.component(4 + 4 + 2), 1e-12);
+		assertEquals("exc2_preferred_deg", objective.components().get(6));
+		assertFalse(objective.minimize());
+	}
+
+	@Test
+	void theStudysNetworkTestsEightOrientationsInOrderAfterTraining() {
+		final NetworkSpec network = CarlsonV1.network(16, CarlsonV1.protocol(2, 8, 0.1));
+		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
+		assertEquals(8, objective.windows().size());
+		assertArrayEquals(ANGLES, objective.angles(), 1e-12);
+		assertEquals(2 * 40 * 250, objective.windows().get(0).startMs(), 1e-9, "after 2 × 40 × (200 + 50) ms");
+		assertEquals(200, objective.windows().get(0).endMs() - objective.windows().get(0).startMs(), 1e-9);
+		assertThrows(IllegalArgumentException.class, () -> V1Tuning.of(network, "exc", 0, CarlsonV1.frameAngles()),
+			"the training phase is shuffled");
+	}
+}

@@ -23,6 +23,19 @@ public record Channel(Kind kind, double tauMs, float decay, float reversalMv) {
 	}
 
 	/** The current of conductance {@code g} at membrane potential {@code v}, in the kernels' operation order. */
+	/** Below this a decaying value is flushed to zero (see {@link #decayed}). */
+	public static final float FLUSH = 1e-30f;
+
+	/**
+	 * {@code value · decay}, flushed to zero below {@link #FLUSH}: a decaying conductance, current or trace would
+	 * otherwise sink into subnormal floats, which x86 computes about a hundred times slower and GPUs flush
+	 * anyway; flushing on purpose keeps the backends identical and fast. The kernels' {@code decayed} is the same.
+	 */
+	public static float decayed(final float value, final float decay) {
+		final float d = value * decay;
+		return Math.abs(d) < FLUSH ? 0f : d;
+	}
+
 	public static float conductanceCurrent(final float g, final float reversal, final float v) {
 		return g * (reversal - v);
 	}

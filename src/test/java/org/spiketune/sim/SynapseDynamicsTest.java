@@ -51,6 +51,21 @@ class SynapseDynamicsTest {
 	}
 
 	@Test
+	void decayingValuesAreFlushedToZeroInsteadOfBecomingSubnormal() {
+		assertEquals(0.5f * 0.9f, Channel.decayed(0.5f, 0.9f));
+		assertEquals(0f, Channel.decayed(1.05e-30f, 0.9f), "9.45e-31 is below the flush threshold");
+		assertEquals(0f, Channel.decayed(-1.05e-30f, 0.9f));
+		float g = 1f;
+		int steps = 0;
+		while (g != 0f) {
+			g = Channel.decayed(g, (float) Math.exp(-0.5 / 5));
+			assertTrue(g == 0f || Math.abs(g) >= Float.MIN_NORMAL, "never subnormal: " + g);
+			steps++;
+		}
+		assertTrue(steps > 600 && steps < 800, "an AMPA conductance of 1 reaches exactly 0 after " + steps + " steps");
+	}
+
+	@Test
 	void pulseArrivesAfterTheDelayForOneStep() {
 		for (final int delayMs : new int[] { 1, 3 }) {
 			final MemberResult r = Sims.run(pair(Synapse.pulse(), delayMs), 100, 1, 1);

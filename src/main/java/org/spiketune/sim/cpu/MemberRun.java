@@ -235,7 +235,7 @@ final class MemberRun {
 				}
 				else if (g.conductance[k] == 0) {
 					final float decay = g.decay[k];
-					for (int l = lo; l < hi; l++) current[l] = current[l] * decay + arriving[l];
+					for (int l = lo; l < hi; l++) current[l] = Channel.decayed(current[l], decay) + arriving[l];
 					if (k == 0) for (int l = lo; l < hi; l++) input[l] = current[l];
 					else for (int l = lo; l < hi; l++) input[l] += current[l];
 				}
@@ -244,7 +244,7 @@ final class MemberRun {
 					final boolean gated = g.conductance[k] == 2;
 					final float[] v = g.v;
 					for (int l = lo; l < hi; l++) {
-						final float conductance = current[l] * decay + arriving[l];
+						final float conductance = Channel.decayed(current[l], decay) + arriving[l];
 						current[l] = conductance;
 						final float value = gated ? Channel.gatedCurrent(conductance, reversal, v[l]) : Channel
 							.conductanceCurrent(conductance, reversal, v[l]);

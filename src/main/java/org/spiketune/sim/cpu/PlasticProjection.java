@@ -1,5 +1,6 @@
 package org.spiketune.sim.cpu;
 
+import org.spiketune.sim.Channel;
 import org.spiketune.sim.CompiledProjection;
 import org.spiketune.sim.Connectivity;
 import org.spiketune.sim.PlasticRule;
@@ -41,10 +42,10 @@ final class PlasticProjection {
 	void decay(final float[] sourceTrace, final int tlo, final int thi) {
 		final float preDecay = c[PlasticRule.PRE_DECAY], postDecay = c[PlasticRule.POST_DECAY];
 		final float rateDecay = c[PlasticRule.RATE_DECAY];
-		for (int i = 0; i < sources; i++) sourceTrace[i] = sourceTrace[i] * preDecay;
+		for (int i = 0; i < sources; i++) sourceTrace[i] = Channel.decayed(sourceTrace[i], preDecay);
 		for (int j = tlo; j < thi; j++) {
-			targetTrace[j] = targetTrace[j] * postDecay;
-			averageRate[j] = averageRate[j] * rateDecay;
+			targetTrace[j] = Channel.decayed(targetTrace[j], postDecay);
+			averageRate[j] = Channel.decayed(averageRate[j], rateDecay);
 		}
 	}
 

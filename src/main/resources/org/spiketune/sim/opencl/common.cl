@@ -98,3 +98,10 @@ typedef struct {
 	int total_steps;
 	float dt;
 } Net;
+
+// value * decay, flushed to zero below 1e-30 (sim.Channel.decayed): no subnormals on either backend
+#define FLUSH 1e-30f
+float decayed(float value, float decay) {
+	const float d = value * decay;
+	return fabs(d) < FLUSH ? 0.0f : d;
+}

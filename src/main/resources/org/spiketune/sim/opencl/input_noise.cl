@@ -17,7 +17,7 @@ float gather_input(int i, int n, int ring, int slot, __global const int* group_c
 		}
 		else {
 			// a decaying current, or a conductance whose current is g (E - v) (Channel.conductanceCurrent)
-			const float value = current_m[(size_t)c * n + i] * channel_decay[c] + arriving;
+			const float value = decayed(current_m[(size_t)c * n + i], channel_decay[c]) + arriving;
 			current_m[(size_t)c * n + i] = value;
 			float contribution = value;
 			if (channel_kind[c] == CHANNEL_CONDUCTANCE) {

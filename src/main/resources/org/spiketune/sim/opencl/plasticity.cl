@@ -26,10 +26,10 @@ void learn(int step, int count, __global const int* spikes_m, __global const int
 	const int ns = proj[P_SOURCE_SIZE], nt = proj[P_TARGET_SIZE];
 	const int so = proj[P_SOURCE_OFFSET], to = proj[P_TARGET_OFFSET];
 	// (1) decay
-	for (int i = lid; i < ns; i += size) x[i] = x[i] * c[PL_PRE_DECAY];
+	for (int i = lid; i < ns; i += size) x[i] = decayed(x[i], c[PL_PRE_DECAY]);
 	for (int j = lid; j < nt; j += size) {
-		y[j] = y[j] * c[PL_POST_DECAY];
-		r[j] = r[j] * c[PL_RATE_DECAY];
+		y[j] = decayed(y[j], c[PL_POST_DECAY]);
+		r[j] = decayed(r[j], c[PL_RATE_DECAY]);
 	}
 	barrier(CLK_GLOBAL_MEM_FENCE);
 	// (2) source spikes meet the target traces: one item per target column

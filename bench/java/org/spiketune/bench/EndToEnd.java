@@ -37,7 +37,7 @@ import org.spiketune.tune.TuningResult;
  *
  * <pre>
  * bench/run                      # everything, on cpu and opencl
- * bench/run --only W3            # one workload (W1, W2, W3, T1, M1); --repeats N, --warmup N, --quick (for tests)
+ * bench/run --only W3            # one workload (W1, W2, W3, V1, T1, M1); --repeats N, --warmup N, --quick (for tests)
  * bench/run --backends opencl    # cpu, opencl, opencl:gpu, opencl:0, ... (comma-separated)
  * bench/run --gpu                # the GPU set: W2 with 20, 100 and 1000 members, W3 at N = 16000 and 100000
  * </pre>
@@ -146,7 +146,23 @@ public final class EndToEnd {
 			list.add(new Workload("W3", "N=" + n + ", 1000 inputs each", Presets.izhikevich2003Sparse(n, 1000), 1,
 				processors, duration, n == 16000 ? 400 : Double.NaN));
 		}
+		list.add(v1Workload(quick ? 16 : 32, quick ? 0.02 : 0.2, processors));
 		return list;
+	}
+
+	/**
+	 * V1: one generation of the V1 study (10 networks learning under the grating protocol) for a fifth of
+	 * one training repeat and the test; its target is the issue's 30 min for the full ~100-minute protocol,
+	 * scaled to this protocol's length (the simulation time is linear in it).
+	 */
+	static Workload v1Workload(final int side, final double timeScale, final int threads) {
+		final org.spiketune.model.Protocol protocol = org.spiketune.model.CarlsonV1.protocol(1, 8, timeScale);
+		final double full = org.spiketune.model.CarlsonV1.protocol(org.spiketune.model.CarlsonV1.STUDY_REPEATS, 8, 1)
+			.durationMs();
+		final NetworkSpec network = org.spiketune.model.CarlsonV1.network(side, protocol);
+		return new Workload("V1", String.format(Locale.ROOT, "%s, 10 members, %.0f s of %.0f s", network.name(),
+			protocol.durationMs() / 1000, full / 1000), network, 10, threads, protocol.durationMs(), 30 * 60_000 *
+				protocol.durationMs() / full);
 	}
 
 	/** For a GPU: the population sizes of the source study and networks beyond one CPU's reach. */
@@ -161,6 +177,7 @@ public final class EndToEnd {
 			list.add(new Workload("W3", "N=" + n + ", 1000 inputs each", Presets.izhikevich2003Sparse(n, 1000), 1,
 				processors, 1000, Double.NaN));
 		}
+		list.add(v1Workload(32, 1, processors));
 		return list;
 	}
 

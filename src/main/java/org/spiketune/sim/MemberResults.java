@@ -15,6 +15,14 @@ public final class MemberResults {
 		final int[] steps, final int[] neurons, final float[] traceV, final float[] traceU,
 		final java.util.Map<String, float[][]> learnedWeights)
 	{
+		return of(network, request, index, steps, neurons, null, traceV, traceU, learnedWeights);
+	}
+
+	/** As above, the rates from {@code rateCounts} ([bin][group], of every spike) when given. */
+	public static MemberResult of(final CompiledNetwork network, final SimulationRequest request, final int index,
+		final int[] steps, final int[] neurons, final int[] rateCounts, final float[] traceV, final float[] traceU,
+		final java.util.Map<String, float[][]> learnedWeights)
+	{
 		final double dtMs = network.spec().dtMs();
 		final int stepCount = request.steps();
 		final int binSteps = binSteps(request, network);
@@ -30,8 +38,10 @@ public final class MemberResults {
 			sizes[g.index()] = g.size();
 			sources[g.index()] = g.isSource();
 		}
-		final int[] counts = new int[bins * groups.size()];
-		for (int k = 0; k < steps.length; k++) counts[(steps[k] / binSteps) * groups.size() + groupOf[neurons[k]]]++;
+		final int[] counts = rateCounts != null ? rateCounts : new int[bins * groups.size()];
+		if (rateCounts == null) {
+			for (int k = 0; k < steps.length; k++) counts[(steps[k] / binSteps) * groups.size() + groupOf[neurons[k]]]++;
+		}
 		final PopulationRates rates = new PopulationRates(names, sizes, sources, binSteps * dtMs, stepCount * dtMs,
 			counts);
 		final SpikeRecord spikes = new SpikeRecord(network.neuronCount(), dtMs, stepCount, steps, neurons);

@@ -45,7 +45,13 @@ public record MemoryEstimate(long structureBytes, long stateBytesPerMember, int 
 		final int steps = request.steps();
 		final long traces = 8L * steps * request.recording().tracedCount();
 		final double seconds = request.durationMs() / 1000;
-		final long spikes = (long) (8 * ASSUMED_RATE_HZ * seconds * n);
+		long recorded = 0;
+		for (final NeuronGroup g : spec.groups()) {
+			if (request.recording().spikeGroups().isEmpty() || request.recording().spikeGroups().contains(g.name())) {
+				recorded += g.size();
+			}
+		}
+		final long spikes = (long) (8 * ASSUMED_RATE_HZ * seconds * recorded);
 		final long rates = 4L * spec.groups().size() * (long) Math.ceil(request.durationMs() / request.recording()
 			.rateBinMs());
 		return new MemoryEstimate(structure, state + traces, concurrentMembers, spikes + rates + traces + learned,

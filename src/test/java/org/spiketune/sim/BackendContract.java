@@ -154,6 +154,33 @@ public abstract class BackendContract {
 	}
 
 	@Test
+	void recordingSomeGroupsKeepsTheirSpikesAndEveryGroupsRates() {
+		final NetworkSpec network = ContractNetworks.everything();
+		final SimulationRequest all = new SimulationRequest(network, 300, 3, List.of(Member.of(5), Member.of(6)),
+			Recording.spikesOnly().withRateBin(5));
+		final SimulationRequest some = all.withRecording(all.recording().withSpikeGroups("izh", "on"));
+		final BatchResult expected = reference(all), actual = underTest(some);
+		final int izh = network.groupOffset("izh"), on = network.groupOffset("on");
+		for (int m = 0; m < 2; m++) {
+			final SpikeRecord e = expected.member(m).spikes(), a = actual.member(m).spikes();
+			final List<Integer> kept = new ArrayList<>();
+			for (int k = 0; k < e.count(); k++) {
+				final int i = e.neuron(k);
+				if (i >= izh && i < izh + 40 || i >= on && i < on + 12) kept.add(k);
+			}
+			assertEquals(kept.size(), a.count(), "member " + m + ": only izh and on spikes are kept");
+			for (int k = 0; k < kept.size(); k++) {
+				assertEquals(e.step(kept.get(k)), a.step(k));
+				assertEquals(e.neuron(kept.get(k)), a.neuron(k));
+			}
+			for (final String group : List.of("src", "lif", "adex", "izh", "rep", "on", "off")) {
+				assertArrayEquals(expected.member(m).rates().rateTraceHz(network.groupIndex(group)), actual.member(m)
+					.rates().rateTraceHz(network.groupIndex(group)), "rates of " + group + " count every spike");
+			}
+		}
+	}
+
+	@Test
 	void aMemberGivesTheSameResultAloneAndInABatch() {
 		final SimulationRequest request = izhikevich2003Batch(300);
 		final BatchResult all = underTest(request);

@@ -53,6 +53,10 @@ final class MemberRun {
 
 	private final Partition[] partitions;
 	private final SpinBarrier barrier;
+	/** Recording: each neuron's group, whether a group's spikes are kept as events, steps per rate bin. */
+	private final int[] groupOfNeuron;
+	private final boolean[] keptGroup;
+	private final int binSteps, bins;
 	/** Per projection: the member's learning state, null for fixed weights. */
 	private final PlasticProjection[] plastic;
 
@@ -82,6 +86,14 @@ final class MemberRun {
 			final GroupState target = groups[p.targetGroup()];
 			targetRing[p.index()] = target.ring[target.inputIndex(p.channel())];
 		}
+		groupOfNeuron = new int[n];
+		keptGroup = new boolean[groups.length];
+		for (final CompiledGroup g : network.groups()) {
+			java.util.Arrays.fill(groupOfNeuron, g.offset(), g.end(), g.index());
+			keptGroup[g.index()] = recording.spikeGroups().isEmpty() || recording.spikeGroups().contains(g.name());
+		}
+		binSteps = MemberResults.binSteps(request, network);
+		bins = (steps + binSteps - 1) / binSteps;
 		plastic = new PlasticProjection[network.projections().size()];
 		for (final CompiledProjection p : network.projections()) {
 			if (p.plastic()) plastic[p.index()] = new PlasticProjection(p, parameters.plasticity()[p.index()]);
@@ -117,11 +129,16 @@ final class MemberRun {
 		final EventLog[] logs = new EventLog[partitions.length];
 		for (int q = 0; q < partitions.length; q++) logs[q] = partitions[q].events;
 		final EventLog events = EventLog.merge(logs);
+		final int[] rateCounts = new int[bins * groups.length];
+		for (final Partition p : partitions) {
+			for (int k = 0; k < rateCounts.length; k++) rateCounts[k] += p.rateCounts[k];
+		}
 		final java.util.Map<String, float[][]> learned = new java.util.LinkedHashMap<>();
 		for (final PlasticProjection p : plastic) {
 			if (p != null) learned.put(p.projection.name(), p.weights);
 		}
-		return MemberResults.of(network, request, index, events.steps(), events.neurons(), traceV, traceU, learned);
+		return MemberResults.of(network, request, index, events.steps(), events.neurons(), rateCounts, traceV, traceU,
+			learned);
 	}
 
 	/** The neurons [from, to) of a member, simulated by one thread. */
@@ -133,6 +150,9 @@ final class MemberRun {
 		private final int[][] fired;
 		private final int[] firedCount = new int[2];
 		private final EventLog events;
+		/** This partition's spikes per [rate bin][group], and the step's spikes that are kept as events. */
+		private final int[] rateCounts;
+		private final int[] kept;
 		private final PhiloxLanes lanes = new PhiloxLanes(LANES);
 		private final PhiloxStream slowPath = new PhiloxStream(0, 0, 0, 0);
 		private final int[] slow = new int[4 * LANES];
@@ -154,6 +174,8 @@ final class MemberRun {
 			}
 			fired = new int[][] { new int[to - from], new int[to - from] };
 			events = new EventLog(Math.max(1024, (to - from) * 4));
+			rateCounts = new int[bins * groups.length];
+			kept = new int[to - from];
 			schedules = new org.spiketune.sim.CompiledDrive.Schedule[network.drives().size()];
 			for (final org.spiketune.sim.CompiledDrive d : network.drives()) {
 				schedules[d.index()] = d.schedule(request.members().get(index).seed(), network.spec().dtMs());
@@ -179,7 +201,7 @@ final class MemberRun {
 						count = update(g, lo[gi], hi[gi], step, fired[parity], count);
 					}
 					firedCount[parity] = count;
-					events.add(step, fired[parity], count);
+					recordSpikes(step, fired[parity], count);
 					recordTraces(step);
 					if (barrier != null) barrier.await();
 					learn(step, parity);
@@ -216,6 +238,18 @@ final class MemberRun {
 				}
 				case POISSON, REPLAY -> throw new AssertionError("sources are handled above");
 			};
+		}
+
+		/** Every spike counts in its group's rate bin; the recorded groups' spikes are kept as events. */
+		private void recordSpikes(final int step, final int[] spikes, final int count) {
+			final int bin = (step / binSteps) * groups.length;
+			int keptCount = 0;
+			for (int k = 0; k < count; k++) {
+				final int g = groupOfNeuron[spikes[k]];
+				rateCounts[bin + g]++;
+				if (keptGroup[g]) kept[keptCount++] = spikes[k];
+			}
+			events.add(step, kept, keptCount);
 		}
 
 		/** input = what arrives now, summed over the group's channels; the slot is cleared for reuse. */

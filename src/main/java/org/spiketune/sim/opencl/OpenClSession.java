@@ -314,12 +314,8 @@ final class OpenClSession implements AutoCloseable {
 			a = argInt(a, drives);
 			for (final cl_mem m : new cl_mem[] { windowStart, driveFrame, driveModulation }) a = argMem(a, m);
 			clSetKernelArg(kernel, a, Sizeof.cl_int * (localSize + 1L), null);
-			final DeviceNetwork.IntList[] steps = new DeviceNetwork.IntList[count], neurons =
-				new DeviceNetwork.IntList[count];
-			for (int m = 0; m < count; m++) {
-				steps[m] = new DeviceNetwork.IntList();
-				neurons[m] = new DeviceNetwork.IntList();
-			}
+			final org.spiketune.sim.SpikeSink[] sinks = new org.spiketune.sim.SpikeSink[count];
+			for (int m = 0; m < count; m++) sinks[m] = new org.spiketune.sim.SpikeSink(network, request);
 			final int[] done = new int[count], recorded = new int[count];
 			int slowest = 0;
 			while (slowest < total) {
@@ -355,10 +351,7 @@ final class OpenClSession implements AutoCloseable {
 						null);
 					clEnqueueReadBuffer(queue, outNeuron, CL_TRUE, 4L * m * capacity, 4L * i.length, Pointer.to(i), 0, null,
 						null);
-					for (int k = 0; k < s.length; k++) {
-						steps[m].add(s[k]);
-						neurons[m].add(i[k]);
-					}
+					for (int k = 0; k < s.length; k++) sinks[m].add(s[k], i[k]);
 				}
 				clEnqueueWriteBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(new int[count]), 0, null, null);
 				int next = total;
@@ -379,7 +372,8 @@ final class OpenClSession implements AutoCloseable {
 			final List<MemberResult> results = new ArrayList<>(count);
 			for (int m = 0; m < count; m++) {
 				final int from = m * total * traced, to = from + total * traced;
-				results.add(MemberResults.of(network, request, first + m, steps[m].toArray(), neurons[m].toArray(), java.util
+				results.add(MemberResults.of(network, request, first + m, sinks[m].steps(), sinks[m].neurons(), sinks[m]
+					.rateCounts(), java.util
 					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to), learnedWeights(network,
 						learned, m * packed.plasticSynapses)));
 			}

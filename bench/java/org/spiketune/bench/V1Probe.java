@@ -1,0 +1,86 @@
+package org.spiketune.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.Gratings;
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Protocol;
+import org.spiketune.model.Weights;
+import org.spiketune.objective.V1Tuning;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.Recording;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
+
+/**
+ * Probes parameter sets of the V1 study in one batch and prints each member's rates, test tuning curves,
+ * fitness components and Buffer → Exc weight statistics:
+ * {@code V1Probe side repeats timeScale "k=v,k=v;k=v,..."} (one member per {@code ;}-separated set).
+ * {@code -Dmatched=w} sets the Buffer → Exc weights to w times the gratings at π/4, π/2, 3π/4 and π (On:
+ * positive part, Off: negative part), the receptive fields learning should find, to see what the network
+ * can express with them.
+ */
+public final class V1Probe {
+	public static void main(final String[] args) {
+		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
+		final double scale = Double.parseDouble(args[2]);
+		final Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
+		NetworkSpec network = CarlsonV1.network(side, protocol);
+		final double matched = Double.parseDouble(System.getProperty("matched", "0"));
+		if (matched > 0) {
+			final int px = side * side;
+			final double[] on = new double[px * 4], off = new double[px * 4];
+			for (int k = 0; k < 4; k++) {
+				final float[] g = Gratings.grating(side, side, Math.PI / 4 * (k + 1), CarlsonV1.CYCLES_ACROSS / side, 0);
+				for (int i = 0; i < px; i++) {
+					on[i * 4 + k] = matched * Math.max(g[i], 0);
+					off[i * 4 + k] = matched * Math.max(-g[i], 0);
+				}
+			}
+			network = network.withProjection(network.projection("onbuf_exc").withWeights(new Weights.Explicit(on)))
+				.withProjection(network.projection("offbuf_exc").withWeights(new Weights.Explicit(off)));
+		}
+		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
+		final List<Member> members = new ArrayList<>();
+		final String[] variants = args[3].split(";", -1);
+		for (int m = 0; m < variants.length; m++) {
+			final Map<String, Double> p = new LinkedHashMap<>();
+			for (final String kv : variants[m].split(",")) {
+				if (kv.isBlank()) continue;
+				final String[] x = kv.split("=");
+				p.put(x[0].trim(), Double.parseDouble(x[1]));
+			}
+			members.add(Member.of(100 + m, p));
+		}
+		final long t0 = System.nanoTime();
+		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol.durationMs(), 1, members, Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh")));
+		System.out.printf("SIM %.1f s%n", (System.nanoTime() - t0) / 1e9);
+		for (int m = 0; m < members.size(); m++) {
+			final MemberResult r = batch.member(m);
+			final double[][] rates = objective.rates(r.spikes());
+			final V1Tuning.Fitness f = V1Tuning.fitness(rates, objective.angles());
+			System.out.printf(Locale.ROOT, "== %d %s%n  rates onbuf %.1f exc %.1f inh %.1f  fitness %.6f decorr %.2f gauss %.0f max %.0f pen %.0f%n", m, variants[m], r.rates().meanRateHz("onbuf"), r.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f.maxRate(), f.penalty());
+			for (int i = 0; i < 4; i++) {
+				final StringBuilder sb = new StringBuilder("  exc" + i + ":");
+				for (final double v : rates[i]) sb.append(String.format(Locale.ROOT, " %5.1f", v));
+				System.out.println(sb);
+			}
+			final float[][] on = r.learnedWeights("onbuf_exc"), off = r.learnedWeights("offbuf_exc");
+			for (int i = 0; i < 4; i++) {
+				double mean = 0, sd = 0;
+				for (float[] row : on) mean += row[i];
+				mean /= on.length;
+				for (float[] row : on) sd += (row[i] - mean) * (row[i] - mean);
+				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f%n", i, mean, Math.sqrt(sd / on.length));
+			}
+		}
+	}
+}

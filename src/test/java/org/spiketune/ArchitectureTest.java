@@ -39,7 +39,7 @@ class ArchitectureTest {
 		Map.entry("fit", List.of("model", "sim", "spikes", "objective", "tune")), //
 		Map.entry("io", List.of("sim", "model", "spikes", "spikes.io", "objective", "tune", "com.google.gson",
 			"org.apache.commons.csv")), //
-		Map.entry("img", List.of("sim", "spikes", "tune", "model", "net.imglib2", "org.jfree")), //
+		Map.entry("img", List.of("sim", "spikes", "objective", "tune", "model", "net.imglib2", "org.jfree")), //
 		Map.entry("fiji", List.of("model", "random", "sim", "sim.backends", "sim.opencl", "spikes", "spikes.io",
 			"objective", "tune", "fit", "io", "img", "net.imglib2", "org.scijava", "ij")), //
 		Map.entry("cli", List.of("fiji", "org.scijava", "net.imglib2")));

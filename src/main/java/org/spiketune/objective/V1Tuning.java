@@ -135,6 +135,51 @@ public final class V1Tuning implements Objective {
 		return new Fitness(decorrelation, gaussian, maxRate, penalty, value, preferred, peak);
 	}
 
+	/** Decoded test angles: per presentation the decoded angle and its error (degrees, at most 90). */
+	public record Decoding(double[] angles, double[] decoded, double[] errorDeg) {
+
+		public double meanErrorDeg() {
+			return java.util.Arrays.stream(errorDeg).average().orElse(Double.NaN);
+		}
+
+		/** Sample standard deviation of the errors. */
+		public double sdErrorDeg() {
+			final double mean = meanErrorDeg();
+			double sum = 0;
+			for (final double e : errorDeg) sum += (e - mean) * (e - mean);
+			return errorDeg.length < 2 ? 0 : Math.sqrt(sum / (errorDeg.length - 1));
+		}
+	}
+
+	/**
+	 * Population-vector decoding (Dayan and Abbott 2001), as the study decodes its test angles: for test
+	 * presentation j, each neuron i votes with its rate R_ij for its preferred orientation θmax_i; orientations
+	 * repeat every π, so votes add as vectors at angle 2θ and the decoded orientation is half the resultant's
+	 * angle, in (0, π]. Neurons may come from many trained networks (rows of {@code rates} with their
+	 * {@code preferred} angles, radians); the error is the orientation difference, at most 90°.
+	 */
+	public static Decoding decode(final double[][] rates, final double[] preferred, final double[] angles) {
+		if (rates.length != preferred.length) {
+			throw new IllegalArgumentException(rates.length + " neurons' rates but " + preferred.length +
+				" preferred angles");
+		}
+		final double[] decoded = new double[angles.length], error = new double[angles.length];
+		for (int j = 0; j < angles.length; j++) {
+			double x = 0, y = 0;
+			for (int i = 0; i < rates.length; i++) {
+				x += rates[i][j] * Math.cos(2 * preferred[i]);
+				y += rates[i][j] * Math.sin(2 * preferred[i]);
+			}
+			double theta = Math.atan2(y, x) / 2;
+			if (theta <= 0) theta += Math.PI;
+			decoded[j] = theta;
+			double difference = Math.abs(theta - angles[j]) % Math.PI;
+			if (difference > Math.PI / 2) difference = Math.PI - difference;
+			error[j] = Math.toDegrees(difference);
+		}
+		return new Decoding(angles.clone(), decoded, error);
+	}
+
 	@Override
 	public String name() {
 		return "v1-tuning";

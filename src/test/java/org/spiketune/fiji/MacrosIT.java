@@ -81,6 +81,19 @@ class MacrosIT {
 	}
 
 	@Test
+	void v1Study() throws Exception {
+		final Path out = dir.resolve("v1");
+		final ImageJ1Install.Result r = run("v1_study.ijm", "out=[" + out + "] side=16 repeats=1 timescale=0.05 " +
+			"generations=1 runs=2");
+		assertTrue(r.output().contains("trained: fitness "), r.output());
+		assertTrue(r.output().contains("best: *buf_exc.ltp="), r.output());
+		assertTrue(r.output().contains("decoding error: "), r.output());
+		assertFiles(out.resolve("train"), "tuning-curves.png", "receptive-fields.tif", "test-raster.png");
+		assertFiles(out.resolve("tune"), "history.csv", "generations.csv");
+		assertFiles(out.resolve("stability"), "runs.csv", "decoding.png", "summary.txt");
+	}
+
+	@Test
 	void compareAndValidate() throws Exception {
 		final Path out = dir.resolve("compare");
 		final ImageJ1Install.Result r = run("compare_and_validate.ijm", "file=[" + Path.of("test-data",

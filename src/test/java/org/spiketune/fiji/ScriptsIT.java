@@ -43,7 +43,8 @@ class ScriptsIT {
 			"0, 1"), Map.entry("populations", "4"), Map.entry("backend", "opencl"), Map.entry("spikes", file(
 				"pyspike-testdata", "PySpike_testdata.txt")), Map.entry("abf", file("pyabf-fsi-current-steps",
 					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"), Map.entry("events", file(
-						"aestream-davis346-aedat4", "davis.aedat4")));
+						"aestream-davis346-aedat4", "davis.aedat4")), Map.entry("side", 16), Map.entry("timescale", 0.05), Map
+							.entry("runs", 2));
 
 	private static File file(final String set, final String name) {
 		return Path.of("test-data", set, name).toFile();
@@ -122,6 +123,14 @@ class ScriptsIT {
 			assertEquals(((Number) outputs.get("expected")).intValue(), replayed, script + ": one spike per event step");
 			final int responses = ((Number) outputs.get("responses")).intValue();
 			assertTrue(responses > 0 && responses < replayed, script + ": cells answer bursts only: " + responses);
+		}
+		else if (name.startsWith("v1")) {
+			final double fitness = (Double) outputs.get("fitness");
+			assertTrue(fitness > 0 && fitness < 1, script + ": fitness " + fitness);
+			assertEquals(4 * 17 - 1, ((Img<?>) outputs.get("fields")).dimension(0), script + ": fields");
+			assertEquals(800L, ((Img<?>) outputs.get("curves")).dimension(0), script + ": curves");
+			final double error = (Double) outputs.get("error");
+			assertTrue(error >= 0 && error <= 90, script + ": decoding error " + error);
 		}
 		else if (name.startsWith("compare")) {
 			assertEquals(0.25188056475463755, (Double) outputs.get("value"), 1e-12, script + ": PySpike's value");

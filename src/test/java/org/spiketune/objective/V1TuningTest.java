@@ -121,4 +121,32 @@ class V1TuningTest {
 		assertThrows(IllegalArgumentException.class, () -> V1Tuning.of(network, "exc", 0, CarlsonV1.frameAngles()),
 			"the training phase is shuffled");
 	}
+
+	@Test
+	void populationVectorsDecodeOrientationsWithDoubledAngles() {
+		// four ideal neurons preferring π/4 … π: each test angle is decoded from the Gaussian votes
+		final double[][] r = new double[4][8];
+		final double[] preferred = new double[4];
+		for (int i = 0; i < 4; i++) {
+			preferred[i] = ANGLES[1 + 2 * i];
+			for (int j = 0; j < 8; j++) r[i][j] = gaussian(60, 1 + 2 * i, j);
+		}
+		final V1Tuning.Decoding d = V1Tuning.decode(r, preferred, ANGLES);
+		// at π/4: neuron 0 votes 60 at 2θ = π/2, neuron 1 (45° = 3σ away) 60·e^-4.5 at π; the others ~0
+		assertEquals(0.5 * Math.atan2(60, -60 * Math.exp(-4.5)), d.decoded()[1], 1e-6);
+		assertEquals(Math.toDegrees(0.5 * Math.atan2(60, -60 * Math.exp(-4.5)) - Math.PI / 4), d.errorDeg()[1],
+			1e-4);
+		// at π/8 only the π/4 neuron responds (the Gaussians do not wrap): decoded as π/4, 22.5° off
+		assertEquals(Math.PI / 4, d.decoded()[0], 1e-3);
+		assertEquals(22.5, d.errorDeg()[0], 0.1);
+		// at 3π/8, between π/4 and π/2, the two equal votes meet halfway
+		assertEquals(3 * Math.PI / 8, d.decoded()[2], 1e-3);
+		// a single neuron decodes everything to its own preference; error is the orientation distance
+		final V1Tuning.Decoding one = V1Tuning.decode(new double[][] { { 1, 1, 1, 1, 1, 1, 1, 1 } }, new double[] {
+			Math.PI / 8 }, ANGLES);
+		assertArrayEquals(new double[] { 0, 22.5, 45, 67.5, 90, 67.5, 45, 22.5 }, one.errorDeg(), 1e-9,
+			"orientation differences wrap at 180°");
+		assertEquals(45, one.meanErrorDeg(), 1e-9);
+		assertEquals(Math.sqrt((4 * 22.5 * 22.5 + 2 * 45 * 45) / 7.0), one.sdErrorDeg(), 1e-9);
+	}
 }

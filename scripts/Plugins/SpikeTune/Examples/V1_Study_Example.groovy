@@ -1,0 +1,31 @@
+#@ SpikeTuneService spikeTune
+#@ Integer (label = "Image side (pixels)", choices = {16, 24, 32}, value = 16) side
+#@ Integer (label = "Training repeats of the 40 orientations", value = 2, min = 1) repeats
+#@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
+#@ Integer (label = "Stability runs", value = 4, min = 1) runs
+#@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
+#@output Double fitness
+#@output net.imglib2.img.Img curves
+#@output net.imglib2.img.Img fields
+#@output Double share
+#@output Double error
+
+// The V1 study of Carlson et al. (2014) from a script: train and test one network with the middle of the
+// parameter ranges (one value changed), show its tuning curves and receptive fields, then retrain it in new
+// stimulus orders and decode the test angles from all networks' neurons.
+import org.spiketune.img.V1Figures
+import org.spiketune.tune.V1Study
+
+def settings = new V1Study.Settings(side, repeats, timescale, 8)
+def simulator = spikeTune.simulator(backend, 0)
+def parameters = ["exc_inh.target": 60d]
+def trial = V1Study.trials(simulator, settings, parameters, 1L).get(0)
+println V1Figures.describe(trial.fitness())
+fitness = trial.fitness().value()
+curves = V1Figures.tuningCurves(trial.angles(), trial.rates())
+fields = V1Figures.montage(trial.onWeights(), trial.offWeights(), side)
+def stability = V1Study.stability(simulator, settings, parameters, runs, 7L)
+share = stability.shareWellTuned()
+error = stability.decoding().meanErrorDeg()
+println String.format("%d of %d runs well tuned; decoding error %.1f ± %.1f°", stability.wellTuned(), runs, error,
+	stability.decoding().sdErrorDeg())

@@ -1,0 +1,33 @@
+#@ SpikeTuneService spikeTune
+#@ Integer (label = "Image side (pixels)", choices = {16, 24, 32}, value = 16) side
+#@ Integer (label = "Training repeats of the 40 orientations", value = 2, min = 1) repeats
+#@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
+#@ Integer (label = "Stability runs", value = 4, min = 1) runs
+#@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
+#@output Double fitness
+#@output net.imglib2.img.Img curves
+#@output net.imglib2.img.Img fields
+#@output Double share
+#@output Double error
+
+# The V1 study of Carlson et al. (2014) from Jython: train and test one network, show its tuning curves and
+# receptive fields, then retrain it in new stimulus orders and decode the test angles.
+import jarray
+from java.util import HashMap
+from org.spiketune.img import V1Figures
+from org.spiketune.tune import V1Study
+
+settings = V1Study.Settings(side, repeats, timescale, 8)
+simulator = spikeTune.simulator(backend, 0)
+parameters = HashMap()
+parameters.put("exc_inh.target", 60.0)
+trial = V1Study.trials(simulator, settings, parameters, jarray.array([1], 'l')).get(0)
+print(V1Figures.describe(trial.fitness()))
+fitness = trial.fitness().value()
+curves = V1Figures.tuningCurves(trial.angles(), trial.rates())
+fields = V1Figures.montage(trial.onWeights(), trial.offWeights(), side)
+stability = V1Study.stability(simulator, settings, parameters, runs, 7)
+share = stability.shareWellTuned()
+error = stability.decoding().meanErrorDeg()
+print("%d of %d runs well tuned; decoding error %.1f +- %.1f deg" % (stability.wellTuned(), runs, error,
+	stability.decoding().sdErrorDeg()))

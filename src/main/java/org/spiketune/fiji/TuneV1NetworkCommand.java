@@ -1,0 +1,124 @@
+package org.spiketune.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+
+import ij.measure.ResultsTable;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.backends.Backends;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningResult;
+import org.spiketune.tune.V1Study;
+
+/**
+ * Tunes the 14 parameters of the V1 network of Carlson et al. (2014) with the study's evolution strategy
+ * (10 parents, 10 offspring, weak elitism) toward the V1 fitness; every generation is one batch of networks,
+ * each trained on its own random stimulus order. Outputs as Tune Network: best parameters, fitness, the
+ * generations table and convergence; with an output folder, the history with every fitness component.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Tune V1 Network", label = "Tune V1 Network",
+	headless = true)
+public class TuneV1NetworkCommand extends ContextCommand {
+
+	@Parameter
+	private SpikeTuneService spikeTune;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
+	private String side = "16";
+
+	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
+	private int repeats = 2;
+
+	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
+	private double timescale = 0.5;
+
+	@Parameter(label = "Generations (the study stopped after 287)", min = "1")
+	private int generations = 20;
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	private String backend = Backends.AUTO;
+
+	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false)
+	private String device = "";
+
+	@Parameter(label = "Threads (0 = all processors)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
+	private String best;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Best fitness")
+	private double fitness;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Generations")
+	private ResultsTable history;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Convergence")
+	private Img<ARGBType> plot;
+
+	@Override
+	public void run() {
+		final TuningConfig config;
+		try {
+			config = V1Study.tuning(new V1Study.Settings(Integer.parseInt(side), repeats, timescale, 8), generations,
+				seed);
+		}
+		catch (final IllegalArgumentException e) {
+			fail(e.getMessage());
+			return;
+		}
+		final CommandProgress progress = new CommandProgress("Tune V1 Network", generations, status, log, this);
+		final TuningResult result;
+		try {
+			result = spikeTune.tune(config, progress, Backends.named(backend, device), threads, output == null ? null
+				: output.toPath());
+		}
+		catch (final IllegalArgumentException | SimulationException e) {
+			fail(e.getMessage());
+			return;
+		}
+		catch (final IOException e) {
+			fail("could not write to " + output + ": " + e.getMessage());
+			return;
+		}
+		finally {
+			progress.done();
+		}
+		best = ResultsTables.parameters(result.best());
+		fitness = result.bestFitness();
+		history = ResultsTables.generations(result.generations(), config.space().names());
+		plot = spikeTune.convergencePlot(result);
+		log.info(String.format(Locale.ROOT, "Tune V1 Network: fitness %.5g after %d generations: %s", fitness, result
+			.generations().size(), best));
+	}
+
+	private void fail(final String message) {
+		cancel(message);
+		log.error("Tune V1 Network: " + message);
+	}
+}

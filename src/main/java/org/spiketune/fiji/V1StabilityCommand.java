@@ -1,0 +1,132 @@
+package org.spiketune.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import ij.measure.ResultsTable;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.ARGBType;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+import org.spiketune.img.V1Figures;
+import org.spiketune.model.NamedValues;
+import org.spiketune.sim.SimulationException;
+import org.spiketune.sim.backends.Backends;
+import org.spiketune.tune.V1Study;
+
+/**
+ * The stability analysis of Carlson et al. (2014): one parameter set retrained in n new random stimulus
+ * orders (one batch); the share of networks whose 4 output neurons are all well tuned (decorrelation ≤ 15,
+ * Gaussian ≤ 950, max rate ≤ 50) and the population-vector decoding of the test angles from all networks'
+ * neurons (error per angle, mean ± sd). A table lists every run.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>V1 Stability", label = "V1 Stability", headless = true)
+public class V1StabilityCommand extends ContextCommand {
+
+	@Parameter
+	private SpikeTuneService spikeTune;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
+	private String side = "16";
+
+	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
+	private int repeats = 2;
+
+	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
+	private double timescale = 0.5;
+
+	@Parameter(label = "Parameters (name=value, ...)", required = false)
+	private String parameters = "";
+
+	@Parameter(label = "Runs (new stimulus orders; the study: 100)", min = "1")
+	private int runs = 10;
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = 1;
+
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	private String backend = Backends.AUTO;
+
+	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false)
+	private String device = "";
+
+	@Parameter(label = "Threads (0 = all processors)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Share well tuned")
+	private double share;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Decoding error mean (degrees)")
+	private double error;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Decoding error sd (degrees)")
+	private double errorsd;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Runs")
+	private ResultsTable table;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Decoding error per angle")
+	private Img<ARGBType> decoding;
+
+	@Override
+	public void run() {
+		final V1Study.Stability stability;
+		try {
+			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
+				parameters);
+			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads),
+				new V1Study.Settings(Integer.parseInt(side), repeats, timescale, 8), values, runs, seed);
+		}
+		catch (final IllegalArgumentException | SimulationException e) {
+			cancel(e.getMessage());
+			log.error("V1 Stability: " + e.getMessage());
+			return;
+		}
+		share = stability.shareWellTuned();
+		error = stability.decoding().meanErrorDeg();
+		errorsd = stability.decoding().sdErrorDeg();
+		table = new ResultsTable();
+		for (final V1Study.Trial t : stability.trials()) {
+			table.incrementCounter();
+			table.addValue("seed", Long.toString(t.seed()));
+			table.addValue("fitness", t.fitness().value());
+			table.addValue("decorrelation", t.fitness().decorrelation());
+			table.addValue("gaussian_hz", t.fitness().gaussian());
+			table.addValue("max_rate_hz", t.fitness().maxRate());
+			table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
+		}
+		decoding = V1Figures.decodingErrors(stability.decoding());
+		final String summary = String.format(Locale.ROOT, "%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
+			"%.1f°", stability.wellTuned(), runs, 100 * share, error, errorsd);
+		log.info("V1 Stability: " + summary);
+		if (output != null) {
+			try {
+				final Path folder = Files.createDirectories(output.toPath());
+				table.save(folder.resolve("runs.csv").toString());
+				PngFiles.save(decoding, folder.resolve("decoding.png"));
+				Files.writeString(folder.resolve("summary.txt"), summary + System.lineSeparator());
+			}
+			catch (final IOException e) {
+				cancel("could not write results to " + output + ": " + e.getMessage());
+				log.error("V1 Stability: could not write results to " + output, e);
+			}
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package org.spiketune.img;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.IntArray;
+import net.imglib2.type.numeric.ARGBType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.spiketune.objective.V1Tuning;
+
+/**
+ * The V1 study's figures as ImgLib2 images: tuning curves with their ideal Gaussians (Fig. 5), receptive
+ * fields as weight maps (Fig. 6), parameter scatter plots (Figs. 8-9) and decoding errors (Fig. 10).
+ */
+public final class V1Figures {
+
+	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+		new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f) };
+
+	private V1Figures() {}
+
+	/**
+	 * Each neuron's rates over the test angles (solid, with markers) and the Gaussian of eq. 5 the fitness
+	 * compares them with (dashed, same colour), angles in degrees.
+	 */
+	public static ArrayImg<ARGBType, IntArray> tuningCurves(final double[] angles, final double[][] rates) {
+		final V1Tuning.Fitness fitness = V1Tuning.fitness(rates, angles);
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+		for (int i = 0; i < rates.length; i++) {
+			final XYSeries measured = new XYSeries("neuron " + i, false);
+			final XYSeries ideal = new XYSeries("neuron " + i + " Gaussian", false);
+			for (int j = 0; j < angles.length; j++) measured.add(Math.toDegrees(angles[j]), rates[i][j]);
+			final double first = angles[0], last = angles[angles.length - 1];
+			for (int k = 0; k <= 180; k++) {
+				final double theta = first + (last - first) * k / 180;
+				final double z = (theta - fitness.preferred()[i]) / V1Tuning.SIGMA;
+				ideal.add(Math.toDegrees(theta), fitness.maxRates()[i] * Math.exp(-0.5 * z * z));
+			}
+			data.addSeries(measured);
+			data.addSeries(ideal);
+			final Color c = PALETTE[i % PALETTE.length];
+			renderer.setSeriesPaint(2 * i, c);
+			renderer.setSeriesStroke(2 * i, new BasicStroke(2f));
+			renderer.setSeriesPaint(2 * i + 1, c);
+			renderer.setSeriesShapesVisible(2 * i + 1, false);
+			renderer.setSeriesStroke(2 * i + 1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+				new float[] { 6f, 4f }, 0f));
+		}
+		final NumberAxis x = new NumberAxis("grating orientation (degrees)");
+		x.setAutoRangeIncludesZero(false);
+		final XYPlot plot = new XYPlot(data, x, new NumberAxis("rate (Hz)"), renderer);
+		return Plots.render(new JFreeChart(String.format(java.util.Locale.ROOT,
+			"Tuning curves (fitness %.4g: decorrelation %.2f, Gaussian %.0f Hz, max rate %.0f Hz)", fitness.value(),
+			fitness.decorrelation(), fitness.gaussian(), fitness.maxRate()), JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+	}
+
+	/**
+	 * Receptive fields as a stack (x, y, slice): slice 2i shows the weights from the On buffer pixels to
+	 * neuron i, slice 2i + 1 those from the Off pixels; {@code on} and {@code off} are [pixel][neuron] weights
+	 * of {@code side × side} pixels, x fastest.
+	 */
+	public static ArrayImg<FloatType, FloatArray> receptiveFields(final float[][] on, final float[][] off,
+		final int side)
+	{
+		checkWeights(on, off, side);
+		final int neurons = on[0].length, pixels = side * side;
+		final float[] data = new float[pixels * 2 * neurons];
+		for (int i = 0; i < neurons; i++) {
+			for (int p = 0; p < pixels; p++) {
+				data[(2 * i) * pixels + p] = on[p][i];
+				data[(2 * i + 1) * pixels + p] = off[p][i];
+			}
+		}
+		return ArrayImgs.floats(data, side, side, 2L * neurons);
+	}
+
+	/**
+	 * The receptive fields side by side: one column per neuron, rows On, Off and On − Off (the Gabor-like map
+	 * of Fig. 6), one pixel of NaN between panels (shown as background).
+	 */
+	public static ArrayImg<FloatType, FloatArray> montage(final float[][] on, final float[][] off, final int side) {
+		checkWeights(on, off, side);
+		final int neurons = on[0].length, width = neurons * (side + 1) - 1, height = 3 * (side + 1) - 1;
+		final float[] data = new float[width * height];
+		java.util.Arrays.fill(data, Float.NaN);
+		for (int i = 0; i < neurons; i++) {
+			for (int y = 0; y < side; y++) {
+				for (int x = 0; x < side; x++) {
+					final int p = y * side + x, column = i * (side + 1) + x;
+					data[y * width + column] = on[p][i];
+					data[(side + 1 + y) * width + column] = off[p][i];
+					data[(2 * (side + 1) + y) * width + column] = on[p][i] - off[p][i];
+				}
+			}
+		}
+		return ArrayImgs.floats(data, width, height);
+	}
+
+	/** The fitness and its parts in one line. */
+	public static String describe(final V1Tuning.Fitness f) {
+		final StringBuilder preferred = new StringBuilder();
+		for (int i = 0; i < f.preferred().length; i++) {
+			preferred.append(String.format(java.util.Locale.ROOT, "%s%.1f° (%.0f Hz)", i == 0 ? "" : ", ", Math.toDegrees(f
+				.preferred()[i]), f.maxRates()[i]));
+		}
+		return String.format(java.util.Locale.ROOT, "fitness %.5g = 1/(decorrelation %.3f + Gaussian %.1f Hz + 4.4 × " +
+			"max rate %.1f Hz + penalty %.0f); preferred %s; %s", f.value(), f.decorrelation(), f.gaussian(), f
+				.maxRate(), f.penalty(), preferred, f.wellTuned() ? "well tuned" : "not well tuned");
+	}
+
+	/** The test phase's spikes of the output and inhibitory neurons (Fig. 7): 4 Exc red, then 4 Inh blue. */
+	public static CalibratedImg<ARGBType> testRaster(final org.spiketune.tune.V1Study.Trial trial,
+		final int excOffset, final double binMs)
+	{
+		final org.spiketune.spikes.SpikeTrains all = trial.spikes().spikeTrains();
+		final org.spiketune.spikes.SpikeTrains test = all.subset(excOffset, excOffset + 8).window(trial.testStartMs(),
+			all.stopMs());
+		final int[] colors = new int[8];
+		java.util.Arrays.fill(colors, 0, 4, Rasters.EXCITATORY);
+		java.util.Arrays.fill(colors, 4, 8, Rasters.INHIBITORY);
+		return Rasters.colored(test, binMs, colors);
+	}
+
+	private static void checkWeights(final float[][] on, final float[][] off, final int side) {
+		if (on.length != side * side || off.length != side * side) {
+			throw new IllegalArgumentException("receptive fields of " + side + "x" + side + " pixels need " + side * side +
+				" rows of weights, got " + on.length + " (On) and " + off.length + " (Off)");
+		}
+	}
+
+	/**
+	 * Individuals as points of two parameters, one colour per class (for instance high and low fitness):
+	 * values are [individual][0: x, 1: y].
+	 */
+	public static ArrayImg<ARGBType, IntArray> scatter(final String title, final String xLabel,
+		final String yLabel, final Map<String, double[][]> classes)
+	{
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+		int k = 0;
+		for (final Map.Entry<String, double[][]> e : classes.entrySet()) {
+			final XYSeries series = new XYSeries(e.getKey() + " (" + e.getValue().length + ")", false);
+			for (final double[] point : e.getValue()) series.add(point[0], point[1]);
+			data.addSeries(series);
+			renderer.setSeriesPaint(k, PALETTE[k % PALETTE.length]);
+			k++;
+		}
+		final NumberAxis x = new NumberAxis(xLabel), y = new NumberAxis(yLabel);
+		x.setAutoRangeIncludesZero(false);
+		y.setAutoRangeIncludesZero(false);
+		return Plots.render(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, renderer),
+			true));
+	}
+
+	/** Decoding error per test angle (Fig. 10), with the mean ± sd in the title. */
+	public static ArrayImg<ARGBType, IntArray> decodingErrors(final V1Tuning.Decoding decoding) {
+		final double[] x = new double[decoding.angles().length];
+		for (int j = 0; j < x.length; j++) x[j] = Math.toDegrees(decoding.angles()[j]);
+		return Plots.errorBars(String.format(java.util.Locale.ROOT, "Population-vector decoding: error %.1f ± %.1f°",
+			decoding.meanErrorDeg(), decoding.sdErrorDeg()), "test orientation (degrees)", "decoding error (degrees)", x,
+			List.of(new Plots.Series("error", decoding.errorDeg(), new double[x.length])));
+	}
+}

@@ -1,0 +1,129 @@
+package org.spiketune.tune;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Protocol;
+import org.spiketune.objective.V1Tuning;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.Recording;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.SpikeRecord;
+
+/**
+ * The V1 study of Carlson et al. (2014) end to end: train and test networks (each member a new random
+ * stimulus order), tune the 14 parameters with the study's evolution strategy, and the stability analysis
+ * (the same parameters retrained in n new orders: share of networks with all output neurons well tuned,
+ * population-vector decoding of the test angles pooled over all of them).
+ */
+public final class V1Study {
+
+	/** The network size, training repeats of the 40 orientations, time scale and test orientations (8 or 40). */
+	public record Settings(int side, int repeats, double timeScale, int testOrientations) {
+
+		public Settings {
+			if (side < 2) throw new IllegalArgumentException("V1 side must be >= 2, got " + side);
+			if (repeats < 1) throw new IllegalArgumentException("V1 training repeats must be >= 1, got " + repeats);
+			if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+				throw new IllegalArgumentException("V1 time scale must be > 0, got " + timeScale);
+			}
+		}
+
+		/** The study's: 32×32, 60 repeats (about 100 min), full durations, 8 test angles. */
+		public static Settings study() {
+			return new Settings(32, CarlsonV1.STUDY_REPEATS, 1, CarlsonV1.TEST_ORIENTATIONS);
+		}
+
+		public Protocol protocol() {
+			return CarlsonV1.protocol(repeats, testOrientations, timeScale);
+		}
+
+		public NetworkSpec network() {
+			return CarlsonV1.network(side, protocol());
+		}
+
+		public V1Tuning objective() {
+			return V1Tuning.of(network(), "exc", 1, CarlsonV1.frameAngles());
+		}
+	}
+
+	/**
+	 * One trained and tested network: its test rates [neuron][angle], fitness, learned receptive fields
+	 * ([pixel][neuron], On and Off) and the test phase's spikes of Exc and Inh.
+	 */
+	public record Trial(long seed, double[] angles, double[][] rates, V1Tuning.Fitness fitness, float[][] onWeights,
+		float[][] offWeights, SpikeRecord spikes, double testStartMs)
+	{}
+
+	/** What the stability analysis found. */
+	public record Stability(List<Trial> trials, int wellTuned, V1Tuning.Decoding decoding) {
+
+		public double shareWellTuned() {
+			return trials.isEmpty() ? 0 : (double) wellTuned / trials.size();
+		}
+	}
+
+	private V1Study() {}
+
+	/** Trains and tests one network per seed (each seed its own stimulus order), all in one batch. */
+	public static List<Trial> trials(final Simulator simulator, final Settings settings,
+		final Map<String, Double> parameters, final long... seeds)
+	{
+		final NetworkSpec network = settings.network();
+		final V1Tuning objective = settings.objective();
+		final List<Member> members = new ArrayList<>();
+		for (final long seed : seeds) members.add(Member.of(seed, parameters));
+		final Protocol protocol = settings.protocol();
+		final SimulationRequest request = new SimulationRequest(network, protocol.durationMs(), seeds[0], members,
+			Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh"));
+		final BatchResult batch = simulator.run(request);
+		final List<Trial> trials = new ArrayList<>();
+		for (int m = 0; m < seeds.length; m++) {
+			final MemberResult r = batch.member(m);
+			final double[][] rates = objective.rates(r.spikes());
+			trials.add(new Trial(seeds[m], objective.angles(), rates, V1Tuning.fitness(rates, objective.angles()), r
+				.learnedWeights("onbuf_exc"), r.learnedWeights("offbuf_exc"), r.spikes(), protocol.phaseStartMs(1)));
+		}
+		return trials;
+	}
+
+	/**
+	 * Retrains {@code parameters} in {@code n} new random orders (seeds from {@code seed}): the share of networks
+	 * whose output neurons are all well tuned (the study's cutoffs), and the test angles decoded from all
+	 * networks' neurons together.
+	 */
+	public static Stability stability(final Simulator simulator, final Settings settings,
+		final Map<String, Double> parameters, final int n, final long seed)
+	{
+		if (n < 1) throw new IllegalArgumentException("stability needs at least one run, got " + n);
+		final long[] seeds = new long[n];
+		for (int k = 0; k < n; k++) seeds[k] = org.spiketune.random.Keys.memberSeed(seed, k);
+		final List<Trial> trials = trials(simulator, settings, parameters, seeds);
+		int well = 0;
+		final List<double[]> pooledRates = new ArrayList<>();
+		final List<Double> pooledPreferred = new ArrayList<>();
+		for (final Trial t : trials) {
+			if (t.fitness().wellTuned()) well++;
+			for (int i = 0; i < t.rates().length; i++) {
+				pooledRates.add(t.rates()[i]);
+				pooledPreferred.add(t.fitness().preferred()[i]);
+			}
+		}
+		final V1Tuning.Decoding decoding = V1Tuning.decode(pooledRates.toArray(double[][]::new), pooledPreferred
+			.stream().mapToDouble(Double::doubleValue).toArray(), trials.get(0).angles());
+		return new Stability(trials, well, decoding);
+	}
+
+	/** A tuning run of the study: its 14 parameters, fitness {@link V1Tuning}, its evolution strategy. */
+	public static TuningConfig tuning(final Settings settings, final int generations, final long seed) {
+		final NetworkSpec network = settings.network();
+		return TuningConfig.of(network, StudySpaces.carlsonV1(settings.side()), settings.objective(), Algorithm.Es
+			.defaults(), Termination.generations(generations), settings.protocol().durationMs(), seed);
+	}
+}

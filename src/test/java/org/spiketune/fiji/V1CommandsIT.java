@@ -1,0 +1,111 @@
+package org.spiketune.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ij.measure.ResultsTable;
+
+import net.imglib2.img.Img;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The V1 study's commands, headless, on a 16×16 network with a protocol shortened 20-fold. */
+class V1CommandsIT {
+
+	@TempDir
+	Path dir;
+	private Context context;
+	private CommandService commands;
+
+	@BeforeEach
+	void createContext() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterEach
+	void disposeContext() {
+		context.dispose();
+	}
+
+	private static Map<String, Object> small() {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("side", "16");
+		in.put("repeats", 1);
+		in.put("timescale", 0.05);
+		in.put("backend", "cpu");
+		return in;
+	}
+
+	@Test
+	void trainV1NetworkShowsFitnessCurvesFieldsAndRaster() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("parameters", "*buf_exc.ltp=0.003, exc_inh.target=60");
+		in.put("output", dir.toFile());
+		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final double fitness = (Double) m.getOutput("fitness");
+		assertTrue(fitness > 0 && fitness < 1, "fitness " + fitness);
+		assertTrue(((String) m.getOutput("components")).startsWith("fitness "));
+		final Img<?> fields = (Img<?>) m.getOutput("fields");
+		assertEquals(4 * 17 - 1, fields.dimension(0), "4 Exc neurons side by side");
+		assertEquals(3 * 17 - 1, fields.dimension(1), "On, Off, On - Off");
+		assertEquals(8, ((Img<?>) m.getOutput("raster")).dimension(1), "4 Exc + 4 Inh");
+		for (final String file : new String[] { "tuning-curves.png", "test-raster.png", "receptive-fields.tif",
+			"receptive-fields-stack.tif", "fitness.txt" })
+		{
+			assertTrue(Files.size(dir.resolve(file)) > 0, file);
+		}
+	}
+
+	@Test
+	void badParametersAreRefusedWithTheirName() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("parameters", "*buf_exc.nosuch=1");
+		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("*buf_exc.nosuch"), m.getCancelReason());
+	}
+
+	@Test
+	void tuneV1NetworkRunsTheStudysStrategy() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("generations", 2);
+		in.put("output", dir.toFile());
+		final CommandModule m = commands.run(TuneV1NetworkCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue((Double) m.getOutput("fitness") > 0);
+		assertTrue(((String) m.getOutput("best")).contains("exc_inh.target="));
+		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
+		final String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
+		assertTrue(header.contains("decorrelation") && header.contains("gaussian_hz") && header.contains(
+			"max_rate_hz"), "every fitness component is in the history: " + header);
+	}
+
+	@Test
+	void v1StabilityRetrainsInNewOrders() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("runs", 3);
+		in.put("output", dir.toFile());
+		final CommandModule m = commands.run(V1StabilityCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final double share = (Double) m.getOutput("share");
+		assertTrue(share >= 0 && share <= 1);
+		final double error = (Double) m.getOutput("error");
+		assertTrue(error >= 0 && error <= 90, "decoding error " + error);
+		assertEquals(3, ((ResultsTable) m.getOutput("table")).size());
+		assertTrue(Files.readString(dir.resolve("summary.txt")).contains("of 3 runs well tuned"));
+	}
+}

@@ -2,6 +2,8 @@ package org.spiketune.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import ij.measure.ResultsTable;
@@ -17,9 +19,12 @@ import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.spiketune.img.V1Figures;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.backends.Backends;
+import org.spiketune.tune.Evaluation;
 import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
 import org.spiketune.tune.TuningResult;
 import org.spiketune.tune.V1Study;
 
@@ -27,7 +32,8 @@ import org.spiketune.tune.V1Study;
  * Tunes the 14 parameters of the V1 network of Carlson et al. (2014) with the study's evolution strategy
  * (10 parents, 10 offspring, weak elitism) toward the V1 fitness; every generation is one batch of networks,
  * each trained on its own random stimulus order. Outputs as Tune Network: best parameters, fitness, the
- * generations table and convergence; with an output folder, the history with every fitness component.
+ * generations table and convergence; and the scatter plots of Figs. 8-9 (the best 5% of all evaluated
+ * individuals against the rest); with an output folder, also the history with every fitness component.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Tune V1 Network", label = "Tune V1 Network",
 	headless = true)
@@ -81,6 +87,12 @@ public class TuneV1NetworkCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Convergence")
 	private Img<ARGBType> plot;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Homeostatic targets, high vs low fitness (Fig. 8)")
+	private Img<ARGBType> targets;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "STDP LTD/LTP window ratios, high vs low fitness (Fig. 9A)")
+	private Img<ARGBType> windows;
+
 	@Override
 	public void run() {
 		final TuningConfig config;
@@ -93,10 +105,18 @@ public class TuneV1NetworkCommand extends ContextCommand {
 			return;
 		}
 		final CommandProgress progress = new CommandProgress("Tune V1 Network", generations, status, log, this);
+		final List<Evaluation> evaluations = new ArrayList<>();
+		final TuningListener collect = new TuningListener() {
+
+			@Override
+			public void evaluated(final Evaluation evaluation) {
+				evaluations.add(evaluation);
+			}
+		};
 		final TuningResult result;
 		try {
-			result = spikeTune.tune(config, progress, Backends.named(backend, device), threads, output == null ? null
-				: output.toPath());
+			result = spikeTune.tune(config, TuningListener.all(progress, collect), Backends.named(backend, device),
+				threads, output == null ? null : output.toPath());
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
 			fail(e.getMessage());
@@ -113,6 +133,24 @@ public class TuneV1NetworkCommand extends ContextCommand {
 		fitness = result.bestFitness();
 		history = ResultsTables.generations(result.generations(), config.space().names());
 		plot = spikeTune.convergencePlot(result);
+		final List<String> names = config.space().names();
+		targets = V1Figures.scatter("Homeostatic target rates (top 5% by fitness vs the rest)",
+			"Exc target (Hz)", "Inh target (Hz)", V1Study.parameterClasses(evaluations, names, v -> v.get(
+				"*buf_exc.target"), v -> v.get("exc_inh.target"), 0.05));
+		windows = V1Figures.scatter("STDP LTD/LTP window ratios (top 5% by fitness vs the rest)",
+			"Buffer→Exc LTD/LTP τ", "Exc→Inh LTD/LTP τ", V1Study.parameterClasses(evaluations, names, v -> v.get(
+				"*buf_exc.ltdtau") / v.get("*buf_exc.ltptau"), v -> v.get("exc_inh.ltdtau") / v.get("exc_inh.ltptau"),
+				0.05));
+		if (output != null) {
+			try {
+				PngFiles.save(targets, output.toPath().resolve("targets.png"));
+				PngFiles.save(windows, output.toPath().resolve("stdp-windows.png"));
+			}
+			catch (final IOException e) {
+				fail("could not write to " + output + ": " + e.getMessage());
+				return;
+			}
+		}
 		log.info(String.format(Locale.ROOT, "Tune V1 Network: fitness %.5g after %d generations: %s", fitness, result
 			.generations().size(), best));
 	}

@@ -120,6 +120,33 @@ public final class V1Study {
 		return new Stability(trials, well, decoding);
 	}
 
+	/**
+	 * The evaluated individuals split as in Figs. 8-9: the best {@code topFraction} by fitness ("high
+	 * fitness", at least one) and the rest; failed evaluations are left out. Each point is (x, y) of the
+	 * individual's parameter values, {@code names} giving the order of {@link Evaluation#values()}.
+	 */
+	public static Map<String, double[][]> parameterClasses(final List<Evaluation> evaluations,
+		final List<String> names, final java.util.function.ToDoubleFunction<Map<String, Double>> x,
+		final java.util.function.ToDoubleFunction<Map<String, Double>> y, final double topFraction)
+	{
+		if (!(topFraction > 0 && topFraction <= 1)) {
+			throw new IllegalArgumentException("top fraction must be in (0, 1], got " + topFraction);
+		}
+		final List<Evaluation> ok = new ArrayList<>(evaluations.stream().filter(e -> !e.score().failed()).toList());
+		ok.sort((a, b) -> Double.compare(b.score().value(), a.score().value()));
+		final int high = ok.isEmpty() ? 0 : Math.max(1, (int) Math.round(topFraction * ok.size()));
+		final List<double[]> top = new ArrayList<>(), rest = new ArrayList<>();
+		for (int k = 0; k < ok.size(); k++) {
+			final Map<String, Double> values = new java.util.LinkedHashMap<>();
+			for (int i = 0; i < names.size(); i++) values.put(names.get(i), ok.get(k).values()[i]);
+			(k < high ? top : rest).add(new double[] { x.applyAsDouble(values), y.applyAsDouble(values) });
+		}
+		final Map<String, double[][]> classes = new java.util.LinkedHashMap<>();
+		classes.put("high fitness", top.toArray(double[][]::new));
+		classes.put("low fitness", rest.toArray(double[][]::new));
+		return classes;
+	}
+
 	/** A tuning run of the study: its 14 parameters, fitness {@link V1Tuning}, its evolution strategy. */
 	public static TuningConfig tuning(final Settings settings, final int generations, final long seed) {
 		final NetworkSpec network = settings.network();

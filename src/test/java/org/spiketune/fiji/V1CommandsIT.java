@@ -89,6 +89,8 @@ class V1CommandsIT {
 		assertTrue((Double) m.getOutput("fitness") > 0);
 		assertTrue(((String) m.getOutput("best")).contains("exc_inh.target="));
 		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
+		assertEquals(800, ((Img<?>) m.getOutput("targets")).dimension(0));
+		assertTrue(Files.size(dir.resolve("targets.png")) > 0 && Files.size(dir.resolve("stdp-windows.png")) > 0);
 		final String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
 		assertTrue(header.contains("decorrelation") && header.contains("gaussian_hz") && header.contains(
 			"max_rate_hz"), "every fitness component is in the history: " + header);

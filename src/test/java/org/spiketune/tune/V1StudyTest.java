@@ -1,0 +1,49 @@
+package org.spiketune.tune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.spiketune.objective.Score;
+
+class V1StudyTest {
+
+	private static Evaluation evaluation(final double fitness, final double a, final double b) {
+		return new Evaluation(0, 0, new double[] { a, b }, new double[] { 0, 0 }, Score.of(fitness, new double[0],
+			new double[] { fitness }), new long[] { 1 }, Evaluation.Kind.NEW);
+	}
+
+	@Test
+	void theBestFractionIsHighFitnessAndFailuresAreLeftOut() {
+		final List<Evaluation> all = new ArrayList<>();
+		for (int k = 0; k < 20; k++) all.add(evaluation(k, 10 + k, 100 - k));
+		all.add(new Evaluation(0, 0, new double[] { 0, 0 }, new double[] { 0, 0 }, Score.failed("NaN", 0, 0, 1),
+			new long[] { 1 }, Evaluation.Kind.NEW));
+		final Map<String, double[][]> classes = V1Study.parameterClasses(all, List.of("a", "b"), v -> v.get("a"),
+			v -> v.get("b") / v.get("a"), 0.1);
+		final double[][] high = classes.get("high fitness"), low = classes.get("low fitness");
+		assertEquals(2, high.length, "10% of 20 scored individuals");
+		assertArrayEquals(new double[] { 29, 81.0 / 29 }, high[0], 1e-12, "the best first");
+		assertArrayEquals(new double[] { 28, 82.0 / 28 }, high[1], 1e-12);
+		assertEquals(18, low.length, "the failed one is in neither class");
+		assertThrows(IllegalArgumentException.class, () -> V1Study.parameterClasses(all, List.of("a", "b"),
+			v -> 0, v -> 0, 0));
+	}
+
+	@Test
+	void settingsRefuseBadValuesAndBuildTheStudysParts() {
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 0, 1, 8));
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 1, Double.NaN, 8));
+		final V1Study.Settings study = V1Study.Settings.study();
+		assertEquals(4104, study.network().neuronCount());
+		assertEquals(8, study.objective().windows().size());
+		final TuningConfig config = V1Study.tuning(new V1Study.Settings(16, 1, 0.1, 8), 3, 5);
+		assertEquals(14, config.space().size());
+		assertEquals("es", config.algorithm().name());
+	}
+}

@@ -13,8 +13,6 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -31,22 +29,7 @@ import org.spiketune.tune.V1Study;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Train V1 Network", label = "Train V1 Network",
 	headless = true)
-public class TrainV1NetworkCommand extends ContextCommand {
-
-	@Parameter
-	private SpikeTuneService spikeTune;
-
-	@Parameter
-	private LogService log;
-
-	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
-	private String side = "16";
-
-	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
-	private int repeats = 2;
-
-	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
-	private double timescale = 0.5;
+public class TrainV1NetworkCommand extends V1Command {
 
 	@Parameter(label = "Test orientations", choices = { "8", "40" })
 	private String tests = "8";
@@ -91,15 +74,14 @@ public class TrainV1NetworkCommand extends ContextCommand {
 		final V1Study.Trial trial;
 		final V1Study.Settings settings;
 		try {
-			settings = new V1Study.Settings(Integer.parseInt(side), repeats, timescale, Integer.parseInt(tests));
+			settings = settings(Integer.parseInt(tests));
 			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
 				parameters);
 			trial = V1Study.trials(spikeTune.simulator(Backends.named(backend, device), threads), settings, values, seed)
 				.get(0);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
-			cancel(e.getMessage());
-			log.error("Train V1 Network: " + e.getMessage());
+			fail("Train V1 Network", e.getMessage());
 			return;
 		}
 		fitness = trial.fitness().value();

@@ -14,8 +14,6 @@ import net.imglib2.type.numeric.ARGBType;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -37,25 +35,10 @@ import org.spiketune.tune.V1Study;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Tune V1 Network", label = "Tune V1 Network",
 	headless = true)
-public class TuneV1NetworkCommand extends ContextCommand {
-
-	@Parameter
-	private SpikeTuneService spikeTune;
-
-	@Parameter
-	private LogService log;
+public class TuneV1NetworkCommand extends V1Command {
 
 	@Parameter
 	private StatusService status;
-
-	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
-	private String side = "16";
-
-	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
-	private int repeats = 2;
-
-	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
-	private double timescale = 0.5;
 
 	@Parameter(label = "Generations (the study stopped after 287)", min = "1")
 	private int generations = 20;
@@ -97,8 +80,7 @@ public class TuneV1NetworkCommand extends ContextCommand {
 	public void run() {
 		final TuningConfig config;
 		try {
-			config = V1Study.tuning(new V1Study.Settings(Integer.parseInt(side), repeats, timescale, 8), generations,
-				seed);
+			config = V1Study.tuning(settings(8), generations, seed);
 		}
 		catch (final IllegalArgumentException e) {
 			fail(e.getMessage());
@@ -156,7 +138,6 @@ public class TuneV1NetworkCommand extends ContextCommand {
 	}
 
 	private void fail(final String message) {
-		cancel(message);
-		log.error("Tune V1 Network: " + message);
+		fail("Tune V1 Network", message);
 	}
 }

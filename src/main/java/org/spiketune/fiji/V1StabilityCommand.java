@@ -14,8 +14,6 @@ import net.imglib2.type.numeric.ARGBType;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -32,22 +30,7 @@ import org.spiketune.tune.V1Study;
  * neurons (error per angle, mean ± sd). A table lists every run.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>V1 Stability", label = "V1 Stability", headless = true)
-public class V1StabilityCommand extends ContextCommand {
-
-	@Parameter
-	private SpikeTuneService spikeTune;
-
-	@Parameter
-	private LogService log;
-
-	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
-	private String side = "16";
-
-	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
-	private int repeats = 2;
-
-	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
-	private double timescale = 0.5;
+public class V1StabilityCommand extends V1Command {
 
 	@Parameter(label = "Parameters (name=value, ...)", required = false)
 	private String parameters = "";
@@ -92,11 +75,10 @@ public class V1StabilityCommand extends ContextCommand {
 			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
 				parameters);
 			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads),
-				new V1Study.Settings(Integer.parseInt(side), repeats, timescale, 8), values, runs, seed);
+				settings(8), values, runs, seed);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
-			cancel(e.getMessage());
-			log.error("V1 Stability: " + e.getMessage());
+			fail("V1 Stability", e.getMessage());
 			return;
 		}
 		share = stability.shareWellTuned();

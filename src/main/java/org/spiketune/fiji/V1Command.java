@@ -1,0 +1,39 @@
+package org.spiketune.fiji;
+
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.spiketune.tune.V1Study;
+
+/**
+ * What the V1 study's commands share: the service, the log, and the size of the study (image side, training
+ * repeats, time scale), from which {@link #settings} builds a {@link V1Study.Settings}.
+ */
+abstract class V1Command extends ContextCommand {
+
+	@Parameter
+	protected SpikeTuneService spikeTune;
+
+	@Parameter
+	protected LogService log;
+
+	@Parameter(label = "Image side (pixels)", choices = { "16", "24", "32" })
+	protected String side = "16";
+
+	@Parameter(label = "Training repeats of the 40 orientations (the study: 60)", min = "1")
+	protected int repeats = 2;
+
+	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
+	protected double timescale = 0.5;
+
+	/** The study's settings with {@code testOrientations} test angles (8, or 40 for tuning-curve figures). */
+	protected V1Study.Settings settings(final int testOrientations) {
+		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations);
+	}
+
+	/** Cancels with {@code message} and logs it under the command's label. */
+	protected void fail(final String label, final String message) {
+		cancel(message);
+		log.error(label + ": " + message);
+	}
+}

@@ -8,14 +8,12 @@ import org.spiketune.model.Protocol;
 import org.spiketune.objective.V1Tuning;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.cpu.CpuBackend;
-import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.GenerationStats;
-import org.spiketune.tune.StudySpaces;
-import org.spiketune.tune.Termination;
 import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningListener;
 import org.spiketune.tune.TuningResult;
+import org.spiketune.tune.V1Study;
 
 /**
  * The V1 study tuned by the study's evolution strategy at a chosen scale:
@@ -28,11 +26,11 @@ public final class V1Report {
 		final double scale = Double.parseDouble(args[2]);
 		final int generations = Integer.parseInt(args[3]);
 		final long seed = Long.parseLong(args[4]);
-		final Protocol protocol = CarlsonV1.protocol(repeats, CarlsonV1.TEST_ORIENTATIONS, scale);
-		final NetworkSpec network = CarlsonV1.network(side, protocol);
-		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
-		final TuningConfig config = TuningConfig.of(network, StudySpaces.carlsonV1(side), objective, Algorithm.Es
-			.defaults(), Termination.generations(generations), protocol.durationMs(), seed);
+		final V1Study.Settings settings = new V1Study.Settings(side, repeats, scale, CarlsonV1.TEST_ORIENTATIONS);
+		final Protocol protocol = settings.protocol();
+		final NetworkSpec network = settings.network();
+		final TuningConfig config = V1Study.tuning(settings, generations, seed);
+		final V1Tuning objective = (V1Tuning) config.objective();
 		final long start = System.nanoTime();
 		System.out.printf(Locale.ROOT, "V1 %dx%d, %d neurons, protocol %.0f s (training %d x 40), ES 10+10, %d " +
 			"generations, seed %d%n", side, side, network.neuronCount(), protocol.durationMs() / 1000, repeats,

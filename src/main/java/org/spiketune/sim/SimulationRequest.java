@@ -41,6 +41,9 @@ public record SimulationRequest(NetworkSpec network, double durationMs, long str
 				}
 			}
 		}
+		for (final String group : recording.spikeGroups()) {
+			network.groupIndex(group); // an unknown name would silently keep no spikes; this names it and the groups
+		}
 		for (final int neuron : recording.tracedNeurons()) {
 			if (neuron >= network.neuronCount()) {
 				throw new IllegalArgumentException("traced neuron " + neuron + " does not exist; the network has " +

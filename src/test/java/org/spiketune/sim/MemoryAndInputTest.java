@@ -53,6 +53,9 @@ class MemoryAndInputTest {
 		assertTrue(unknown.getMessage().contains("'exc.weight'"), unknown.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 100, 1).withRecording(
 			Recording.spikesOnly().withTraces(1000)));
+		final IllegalArgumentException group = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
+			.of(spec, 100, 1).withRecording(Recording.spikesOnly().withSpikeGroups("exc", "exx")));
+		assertTrue(group.getMessage().contains("'exx'"), "an unknown recorded group is named: " + group.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> Member.of(1, Map.of("exc.bias", Double.NaN)));
 	}
 

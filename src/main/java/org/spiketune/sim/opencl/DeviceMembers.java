@@ -100,7 +100,8 @@ final class DeviceMembers {
 			+ 8L * capacity // events
 			+ 8L * totalSteps * traced // traces
 			+ 8L + 4L * 2 * network.groups().size() + 4L * network.projections().size() + 16
-			+ plasticBytes(network);
+			+ plasticBytes(network)
+			+ 8L * network.drives().size() * OpenClSession.STEPS_PER_LAUNCH; // image drives' frame and contrast windows
 	}
 
 	/** Per member: learned weights and accumulators, traces, average rates and constants. */

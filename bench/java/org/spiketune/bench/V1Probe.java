@@ -26,7 +26,7 @@ import org.spiketune.sim.cpu.CpuBackend;
  * {@code V1Probe side repeats timeScale "k=v,k=v;k=v,..."} (one member per {@code ;}-separated set).
  * {@code -Dmatched=w} sets the Buffer → Exc weights to w times the gratings at π/4, π/2, 3π/4 and π (On:
  * positive part, Off: negative part), the receptive fields learning should find, to see what the network
- * can express with them.
+ * can express with them. {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
  */
 public final class V1Probe {
 	public static void main(final String[] args) {
@@ -61,7 +61,10 @@ public final class V1Probe {
 			members.add(Member.of(100 + m, p));
 		}
 		final long t0 = System.nanoTime();
-		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol.durationMs(), 1, members, Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh")));
+		final org.spiketune.sim.Backend backend = System.getProperty("backend") == null ? new CpuBackend()
+			: org.spiketune.sim.backends.Backends.byName(System.getProperty("backend"), 0);
+		System.out.println("backend " + backend.name() + ", " + members.size() + " members, " + protocol.durationMs() / 1000 + " s");
+		final BatchResult batch = new Simulator(backend).run(new SimulationRequest(network, protocol.durationMs(), 1, members, Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh")));
 		System.out.printf("SIM %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		for (int m = 0; m < members.size(); m++) {
 			final MemberResult r = batch.member(m);

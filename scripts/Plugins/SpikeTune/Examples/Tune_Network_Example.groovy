@@ -8,6 +8,7 @@
 #@ Long (label = "Seed", value = 1) seed
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@ File (label = "Output folder", style = "directory", required = false) output
+#@ Boolean (label = "Resume from the output folder's checkpoint", value = false) resume
 #@output String best
 #@output Double error
 #@output net.imglib2.img.Img plot
@@ -26,7 +27,8 @@ def progress = new TuningListener() {
 		if (s.generation() % 10 == 0) println String.format("generation %d: best %.4f Hz", s.generation(), s.best())
 	}
 }
-def result = spikeTune.tune(config, progress, backend, 0, output?.toPath())
+// with an output folder the run keeps checkpoint.json there after every generation; resume goes on from it
+def result = spikeTune.tune(config, progress, backend, 0, output?.toPath(), resume)
 best = result.best().collect { k, v -> k + "=" + v }.join(", ")
 error = result.bestFitness()
 plot = spikeTune.convergencePlot(result)

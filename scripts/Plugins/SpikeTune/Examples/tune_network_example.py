@@ -7,6 +7,7 @@
 #@ Double (label = "Duration per evaluation (ms)", value = 1000, min = 1) duration
 #@ Long (label = "Seed", value = 1) seed
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
+#@ File (label = "Checkpoint file (kept every generation, resumed from when it exists)", required = false) checkpoint
 #@output String best
 #@output Double error
 #@output net.imglib2.img.Img plot
@@ -14,13 +15,16 @@
 # The GA study from Python: tunes bias currents of the Izhikevich (2003) network to a target rate.
 from org.spiketune.model import Presets
 from org.spiketune.objective import RateTarget
-from org.spiketune.tune import Algorithm, NoiseHandling, ParameterSpace, Termination, TuningConfig, TuningListener
+from org.spiketune.io import CheckpointFile
+from org.spiketune.tune import Algorithm, CheckpointStore, NoiseHandling, ParameterSpace, Termination, TuningConfig, \
+    TuningListener
 
 config = TuningConfig(Presets.izhikevich2003(), ParameterSpace.parse(tune), RateTarget.of(target),
                       Algorithm.Ga(population, 2, crossover, 1.0, 0.1), Termination.generations(generations),
                       duration, seed,
                       NoiseHandling.none().withVaryingStructure(True).withReevaluation(True).withConfirmation(5))
-result = spikeTune.tune(config, TuningListener.NONE, backend, 0, None)
+store = CheckpointFile.of(checkpoint.toPath(), True) if checkpoint is not None else CheckpointStore.NONE
+result = spikeTune.tuner(backend, 0).run(config, TuningListener.NONE, store)
 generations = result.generations()
 for i in range(0, generations.size(), 10):
     s = generations.get(i)

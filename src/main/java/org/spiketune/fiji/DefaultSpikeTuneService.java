@@ -19,11 +19,15 @@ import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
 import org.spiketune.img.Plots;
 import org.spiketune.img.Rasters;
+import org.spiketune.io.CheckpointFile;
 import org.spiketune.io.ResultFiles;
 import org.spiketune.io.SweepFiles;
 import org.spiketune.io.TuningFiles;
 import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.spikes.io.SpikeFiles;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.Checkpoint;
+import org.spiketune.tune.CheckpointStore;
 import org.spiketune.tune.Sweeps;
 import org.spiketune.model.NamedValues;
 import org.spiketune.model.Presets;
@@ -103,12 +107,20 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 
 	@Override
 	public TuningResult tune(final TuningConfig config, final TuningListener listener, final String backend,
-		final int threads, final Path folder) throws IOException
+		final int threads, final Path folder, final boolean resume) throws IOException
 	{
 		final Tuner tuner = tuner(backend, threads);
-		if (folder == null) return tuner.run(config, listener);
-		try (TuningFiles files = TuningFiles.open(folder, config)) {
-			final TuningResult result = tuner.run(config, TuningListener.all(files, listener));
+		if (folder == null) {
+			if (resume) throw new IllegalArgumentException("resume needs the output folder of the run to go on with");
+			return tuner.run(config, listener);
+		}
+		final CheckpointFile checkpoints = CheckpointFile.of(folder.resolve(CheckpointFile.NAME), resume);
+		final CheckpointStore store = config.algorithm() instanceof Algorithm.CmaEs && !resume ? CheckpointStore.NONE
+			: checkpoints;
+		final Checkpoint resumed = store.load().orElse(null);
+		if (resumed != null) resumed.checkContinues(config);
+		try (TuningFiles files = TuningFiles.open(folder, config, resumed)) {
+			final TuningResult result = tuner.run(config, TuningListener.all(files, listener), store);
 			files.finish(result);
 			final Img<ARGBType> plot = convergencePlot(result);
 			TiffFiles.save(ImagePlusConverter.toImagePlus(plot, "convergence", null), folder.resolve(

@@ -90,6 +90,11 @@ public class FitNetworkCommand extends ContextCommand {
 	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
+	@Parameter(label = "Resume from the output folder's checkpoint", persist = false,
+		description = "Go on from checkpoint.json in the output folder (kept after every generation), as if the run " +
+			"had never stopped")
+	private boolean resume = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
 	private String best;
 
@@ -119,7 +124,7 @@ public class FitNetworkCommand extends ContextCommand {
 				SpikeTrainMatch.Loss.parse(loss), Algorithm.of(algorithm, population, Double.NaN, Double.NaN),
 				Termination.generations(generations), seed);
 			final TuningResult result = spikeTune.tune(config, progress, backend, threads, output == null ? null
-				: output.toPath());
+				: output.toPath(), resume);
 			best = ResultsTables.parameters(result.best());
 			fitness = result.bestFitness();
 			history = ResultsTables.generations(result.generations(), config.space().names());

@@ -68,8 +68,21 @@ public interface SpikeTuneService extends SciJavaService {
 	 * Runs a tuning run; with a folder, streams its history there and writes the summary, the generations
 	 * and the convergence plot (PNG and TIFF) at the end.
 	 */
-	TuningResult tune(TuningConfig config, TuningListener listener, String backend, int threads, Path folder)
-		throws IOException;
+	default TuningResult tune(TuningConfig config, TuningListener listener, String backend, int threads,
+		Path folder) throws IOException
+	{
+		return tune(config, listener, backend, threads, folder, false);
+	}
+
+	/**
+	 * Like {@link #tune(TuningConfig, TuningListener, String, int, Path)}; with a folder, the run also keeps
+	 * its checkpoint there ({@code checkpoint.json}, replaced after every generation; not for CMA-ES) and, with
+	 * {@code resume}, goes on from it, keeping the history of the generations it had completed.
+	 *
+	 * @throws IllegalArgumentException with {@code resume} but no folder, or a checkpoint of another run
+	 */
+	TuningResult tune(TuningConfig config, TuningListener listener, String backend, int threads, Path folder,
+		boolean resume) throws IOException;
 
 	/** The GA study's Fig. 4 for a run: best and mean fitness, and diversity, per generation. */
 	Img<ARGBType> convergencePlot(TuningResult result);

@@ -116,6 +116,11 @@ public class TuneNetworkCommand extends ContextCommand {
 	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
+	@Parameter(label = "Resume from the output folder's checkpoint", persist = false,
+		description = "Go on from checkpoint.json in the output folder (kept after every generation), as if the run " +
+			"had never stopped")
+	private boolean resume = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
 	private String best;
 
@@ -151,7 +156,7 @@ public class TuneNetworkCommand extends ContextCommand {
 		final TuningResult result;
 		try {
 			result = spikeTune.tune(config, progress, Backends.named(backend, device), threads, output == null ? null
-				: output.toPath());
+				: output.toPath(), resume);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
 			fail(e.getMessage());

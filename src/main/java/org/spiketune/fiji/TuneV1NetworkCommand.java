@@ -58,6 +58,11 @@ public class TuneV1NetworkCommand extends V1Command {
 	@Parameter(label = "Output folder", required = false, persist = false, style = FileWidget.DIRECTORY_STYLE)
 	private File output;
 
+	@Parameter(label = "Resume from the output folder's checkpoint", persist = false,
+		description = "Go on from checkpoint.json in the output folder (kept after every generation), as if the run " +
+			"had never stopped")
+	private boolean resume = false;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
 	private String best;
 
@@ -98,7 +103,7 @@ public class TuneV1NetworkCommand extends V1Command {
 		final TuningResult result;
 		try {
 			result = spikeTune.tune(config, TuningListener.all(progress, collect), Backends.named(backend, device),
-				threads, output == null ? null : output.toPath());
+				threads, output == null ? null : output.toPath(), resume);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
 			fail(e.getMessage());

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.spiketune.objective.Score;
+import org.spiketune.tune.Checkpoint;
 import org.spiketune.tune.Evaluation;
 import org.spiketune.tune.GenerationStats;
 import org.spiketune.tune.ParameterRange;
@@ -52,6 +53,16 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 
 	/** Creates the folder and starts both CSV files with their headers. */
 	public static TuningFiles open(final Path folder, final TuningConfig config) throws IOException {
+		return open(folder, config, null);
+	}
+
+	/**
+	 * Like {@link #open(Path, TuningConfig)}, for a run resumed from {@code resumed} (null: a fresh run): the
+	 * rows its completed generations wrote are kept, those of the generation in flight when it stopped dropped.
+	 */
+	public static TuningFiles open(final Path folder, final TuningConfig config, final Checkpoint resumed)
+		throws IOException
+	{
 		Files.createDirectories(folder);
 		final List<String> names = config.space().names();
 		final List<String> historyHeader = new ArrayList<>(List.of("generation", "index", "kind"));
@@ -63,15 +74,50 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 			"total_evaluations", "best", "mean", "sd", "diversity"));
 		for (final String n : names) generationHeader.add("best_" + n);
 		generationHeader.addAll(List.of("simulate_ms", "evolve_ms", "elapsed_ms"));
-		final CSVPrinter history = printer(folder.resolve("history.csv"), historyHeader);
+		final Path historyFile = folder.resolve("history.csv"), generationsFile = folder.resolve("generations.csv");
+		// evaluations are labeled by evaluator call; confirmations come again at the end
+		final List<List<String>> historyKept = resumed == null ? List.of() : kept(historyFile, historyHeader, r -> Long
+			.parseLong(r.get(0)) < resumed.evaluatorCalls() && !r.get(2).equals("confirmation"));
+		final List<List<String>> generationsKept = resumed == null ? List.of() : kept(generationsFile,
+			generationHeader, r -> Long.parseLong(r.get(0)) <= resumed.generation());
+		final CSVPrinter history = printer(historyFile, historyHeader);
 		try {
-			return new TuningFiles(folder, config, history, printer(folder.resolve("generations.csv"),
-				generationHeader));
+			for (final List<String> row : historyKept) history.printRecord(row);
+			final CSVPrinter generations = printer(generationsFile, generationHeader);
+			for (final List<String> row : generationsKept) generations.printRecord(row);
+			return new TuningFiles(folder, config, history, generations);
 		}
 		catch (final IOException e) {
 			history.close();
 			throw e;
 		}
+	}
+
+	/** The rows of an earlier run's CSV file that {@code keep} accepts; none when there is no such file. */
+	private static List<List<String>> kept(final Path file, final List<String> header,
+		final java.util.function.Predicate<org.apache.commons.csv.CSVRecord> keep) throws IOException
+	{
+		if (!Files.exists(file)) return List.of();
+		final List<List<String>> rows = new ArrayList<>();
+		try (org.apache.commons.csv.CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+			.get().parse(Files.newBufferedReader(file, StandardCharsets.UTF_8)))
+		{
+			if (!csv.getHeaderNames().equals(header)) {
+				throw new IOException(file + " is not this run's: its columns are " + csv.getHeaderNames());
+			}
+			for (final org.apache.commons.csv.CSVRecord r : csv) {
+				try {
+					if (r.size() == header.size() && keep.test(r)) rows.add(r.toList());
+				}
+				catch (final NumberFormatException e) {
+					// a row cut off when the run was killed
+				}
+			}
+		}
+		catch (final IllegalStateException | java.io.UncheckedIOException e) {
+			throw new IOException(file + " cannot be read to resume: " + e.getMessage(), e);
+		}
+		return rows;
 	}
 
 	private static CSVPrinter printer(final Path file, final List<String> header) throws IOException {

@@ -47,9 +47,15 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 		this.listener = listener;
 	}
 
-	/** Continues the call count of an earlier run (resume): the next call is labeled {@code generation}. */
-	void startAt(final int generation) {
-		calls = generation;
+	/** Continues an earlier run (resume): the next call is labeled {@code calls}; simulated time adds on. */
+	void startAt(final int calls, final double simulateMs) {
+		this.calls = calls;
+		this.simulateMs = simulateMs;
+	}
+
+	/** Calls made so far, which label the generations' noise seeds. */
+	int calls() {
+		return calls;
 	}
 
 	@Override

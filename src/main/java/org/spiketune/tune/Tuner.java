@@ -35,7 +35,9 @@ import org.spiketune.sim.Simulator;
  * random choice of generation g comes from a Philox stream keyed by (seed, g), and the engine runs on the
  * calling thread, so the same config gives the same run whatever the simulator's thread count.
  * Cancellation (the listener, or an interrupt) ends the run after the last completed generation, with its
- * best individual and history.
+ * best individual and history. With a {@link CheckpointStore}, the state after every generation is kept, and
+ * a run started from a checkpoint ends exactly as the run would have without the interruption (GA, ES and
+ * NSGA-II; CMA-ES's state lives inside Commons Math's optimizer and cannot be kept).
  */
 public final class Tuner {
 
@@ -57,31 +59,45 @@ public final class Tuner {
 	}
 
 	public TuningResult run(final TuningConfig config, final TuningListener listener) {
+		return run(config, listener, CheckpointStore.NONE);
+	}
+
+	/**
+	 * Runs {@code config}, going on from the store's checkpoint if it has one, and keeping one after every
+	 * generation.
+	 *
+	 * @throws IllegalArgumentException if the checkpoint is of another run, or with checkpoints for CMA-ES
+	 */
+	public TuningResult run(final TuningConfig config, final TuningListener listener, final CheckpointStore store) {
 		Checks.notNull("config", config);
 		Checks.notNull("listener", listener);
+		Checks.notNull("checkpoint store", store);
+		if (config.algorithm() instanceof Algorithm.CmaEs && store.keeps()) {
+			throw new IllegalArgumentException("checkpoints and resume are not available for cma-es (its state lives " +
+				"inside Commons Math's optimizer); use ga, es or nsga2, or run cma-es without a checkpoint");
+		}
 		final Optimize optimize = config.objective().minimize() ? Optimize.MINIMUM : Optimize.MAXIMUM;
 		final int n = config.space().size();
 		final io.jenetics.util.Factory<Genotype<DoubleGene>> factory = Genotype.of(DoubleChromosome.of(0, 1, n));
 		return switch (config.algorithm()) {
 			case Algorithm.CmaEs cma -> new CmaEsSearch(simulator, config, cma, listener).run();
-			case Algorithm.Ga ga -> drive(config, listener, Score::value, Double::doubleValue,
+			case Algorithm.Ga ga -> drive(config, listener, store, Fitness.SCALAR,
 				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(ga.populationSize()).optimize(
 					optimize).survivorsSize(ga.elite()).survivorsSelector(new EliteSelector<DoubleGene, Double>(Math.max(1,
 						ga.elite()))).offspringSelector(new Operators.RankRoulette<>()).alterers(
 							new Operators.CrossoverFraction<>(ga.crossoverFraction(), ga.mutationRate(), ga.mutationSigma()))
-					.maximalPhenotypeAge(NO_AGE_LIMIT).executor(Runnable::run).build(), false);
-			case Algorithm.Es es -> drive(config, listener, Score::value, Double::doubleValue,
+					.maximalPhenotypeAge(NO_AGE_LIMIT).executor(Runnable::run).build());
+			case Algorithm.Es es -> drive(config, listener, store, Fitness.SCALAR,
 				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(es.lambda()).optimize(optimize)
 					.survivorsSize(0).offspringSelector(new Operators.BestMuTournament<Double>(es.mu(), es
 						.tournament())).alterers(new Operators.Variation<>(es.crossoverRate(), es.mutationRate(), es
 							.mutationSigma(), false)).interceptor(new Operators.WeakElitism<>(optimize)).maximalPhenotypeAge(
-								NO_AGE_LIMIT).executor(Runnable::run).build(), false);
-			case Algorithm.Nsga2 nsga -> drive(config, listener, score -> Vec.of(score.objectives()),
-				vec -> Arrays.stream(vec.data()).sum(), evaluator -> new Engine.Builder<>(evaluator, factory)
-					.populationSize(nsga.populationSize()).optimize(optimize).selector(NSGA2Selector
+								NO_AGE_LIMIT).executor(Runnable::run).build());
+			case Algorithm.Nsga2 nsga -> drive(config, listener, store, Fitness.VECTOR,
+				evaluator -> new Engine.Builder<>(evaluator, factory).populationSize(nsga.populationSize()).optimize(optimize).selector(NSGA2Selector
 						.<DoubleGene, double[], Vec<double[]>> ofVec()).alterers(new Operators.Variation<>(nsga
 							.crossoverRate(), nsga.mutationRate(), nsga.mutationSigma(), true)).maximalPhenotypeAge(NO_AGE_LIMIT)
-					.executor(Runnable::run).build(), true);
+					.executor(Runnable::run).build());
 		};
 	}
 
@@ -118,13 +134,28 @@ public final class Tuner {
 		return new PhiloxStream(Keys.mix64(seed), generation, 0, Keys.STREAM_EVOLUTION);
 	}
 
-	private <C extends Comparable<? super C>> TuningResult drive(final TuningConfig config,
-		final TuningListener listener, final Function<Score, C> fitness, final ToDoubleFunction<C> scalar,
-		final Function<BatchEvaluator<C>, Engine<DoubleGene, C>> engineFor, final boolean pareto)
+	/** How a score becomes the engine's fitness, ranks as one number, and is kept in a checkpoint. */
+	private record Fitness<C extends Comparable<? super C>>(Function<Score, C> ofScore, ToDoubleFunction<C> scalar,
+		Function<C, double[]> toArray, Function<double[], C> fromArray)
 	{
-		final long started = System.nanoTime();
+
+		static final Fitness<Double> SCALAR = new Fitness<>(Score::value, Double::doubleValue, v -> new double[] { v },
+			a -> a[0]);
+		static final Fitness<Vec<double[]>> VECTOR = new Fitness<>(score -> Vec.of(score.objectives()), vec -> Arrays
+			.stream(vec.data()).sum(), Vec::data, Vec::of);
+	}
+
+	private <C extends Comparable<? super C>> TuningResult drive(final TuningConfig config,
+		final TuningListener listener, final CheckpointStore store, final Fitness<C> type,
+		final Function<BatchEvaluator<C>, Engine<DoubleGene, C>> engineFor)
+	{
+		final boolean pareto = type == Fitness.VECTOR;
+		final ToDoubleFunction<C> scalar = type.scalar();
+		final Checkpoint saved = store.load().orElse(null);
+		if (saved != null) saved.checkContinues(config);
+		final long started = System.nanoTime() - (saved == null ? 0 : (long) (saved.elapsedMs() * 1e6));
 		final Map<List<Double>, Score> scores = new HashMap<>();
-		final long[] evaluations = { 0 };
+		final long[] evaluations = { saved == null ? 0 : saved.evaluations() };
 		final TuningListener recording = new TuningListener() {
 
 			@Override
@@ -134,20 +165,39 @@ public final class Tuner {
 				listener.evaluated(e);
 			}
 		};
-		final BatchEvaluator<C> evaluator = new BatchEvaluator<>(simulator, config, fitness, recording);
+		final BatchEvaluator<C> evaluator = new BatchEvaluator<>(simulator, config, type.ofScore(), recording);
 		final Engine<DoubleGene, C> engine = engineFor.apply(evaluator);
-		final ISeq<Phenotype<DoubleGene, C>> initial = RandomRegistry.with(randomFor(config.seed(), 0), r -> engine
-			.genotypeFactory().instances().limit(engine.populationSize()).map(g -> Phenotype.<DoubleGene, C> of(g, 1))
-			.collect(ISeq.toISeq()));
-		EvolutionStart<DoubleGene, C> start = EvolutionStart.of(initial, 1);
 		final Termination stop = config.termination();
 		final boolean minimize = config.objective().minimize();
 		final List<GenerationStats> history = new ArrayList<>();
+		EvolutionStart<DoubleGene, C> start;
 		EvolutionResult<DoubleGene, C> last = null;
 		Termination.Reason reason = null;
 		double bestEver = Double.NaN;
 		int steady = 0;
-		for (int g = 1; reason == null; g++) {
+		if (saved == null) {
+			final ISeq<Phenotype<DoubleGene, C>> initial = RandomRegistry.with(randomFor(config.seed(), 0), r -> engine
+				.genotypeFactory().instances().limit(engine.populationSize()).map(g -> Phenotype.<DoubleGene, C> of(g, 1))
+				.collect(ISeq.toISeq()));
+			start = EvolutionStart.of(initial, 1);
+		}
+		else {
+			for (final Checkpoint.Evaluated e : saved.evaluated()) scores.put(key(e.genes()), e.score());
+			history.addAll(saved.history());
+			evaluator.startAt(saved.evaluatorCalls(), saved.simulateMs());
+			final ISeq<Phenotype<DoubleGene, C>> population = saved.population().stream().map(i -> Phenotype.of(Genes
+				.genotype(i.genes()), i.born(), type.fromArray().apply(i.fitness()))).collect(ISeq.toISeq());
+			start = JeneticsStarts.of(population, saved.startGeneration(), saved.startDirty());
+			bestEver = saved.bestEver();
+			steady = saved.steady();
+			if (saved.generation() > 0) {
+				last = EvolutionResult.of(optimize(config), population, saved.startGeneration() - 1,
+					io.jenetics.engine.EvolutionDurations.ZERO, 0, 0, 0);
+				reason = stopReason(saved.generation(), history.getLast(), steady, stop, minimize, (long) (saved
+					.elapsedMs() * 1e6));
+			}
+		}
+		for (int g = history.size() + 1; reason == null; g++) {
 			if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
 				reason = Termination.Reason.CANCELLED;
 				break;
@@ -179,20 +229,52 @@ public final class Tuner {
 				steady = 0;
 			}
 			else steady++;
-			if (g >= stop.maxGenerations()) reason = Termination.Reason.MAX_GENERATIONS;
-			else if (!Double.isNaN(stop.targetFitness()) && (minimize ? stats.best() <= stop.targetFitness() : stats
-				.best() >= stop.targetFitness())) reason = Termination.Reason.TARGET_REACHED;
-			else if (stop.steadyGenerations() > 0 && steady >= stop.steadyGenerations()) {
-				reason = Termination.Reason.STEADY_FITNESS;
-			}
-			else if (stop.wallClock() != null && System.nanoTime() - started >= stop.wallClock().toNanos()) {
-				reason = Termination.Reason.WALL_CLOCK;
+			reason = stopReason(g, stats, steady, stop, minimize, System.nanoTime() - started);
+			if (store.keeps()) {
+				store.save(checkpoint(config, g, start, evaluator, type, history, scores, evaluations[0], (System
+					.nanoTime() - started) / 1e6, bestEver, steady));
 			}
 		}
 		final Confirmed confirmed = last == null || config.noise().confirm() == 0 || pareto ? null : confirm(evaluator,
 			last, config, history.size() + 1, minimize);
 		return result(config, last, scalar, scores, history, evaluations[0], reason, pareto, confirmed, evaluator
 			.simulateMs(), (System.nanoTime() - started) / 1e6, minimize, simulator.backend());
+	}
+
+	private static Optimize optimize(final TuningConfig config) {
+		return config.objective().minimize() ? Optimize.MINIMUM : Optimize.MAXIMUM;
+	}
+
+	/** Why the run stops after generation {@code g}, or null to go on. */
+	private static Termination.Reason stopReason(final int g, final GenerationStats stats, final int steady,
+		final Termination stop, final boolean minimize, final long elapsedNanos)
+	{
+		if (g >= stop.maxGenerations()) return Termination.Reason.MAX_GENERATIONS;
+		if (!Double.isNaN(stop.targetFitness()) && (minimize ? stats.best() <= stop.targetFitness() : stats
+			.best() >= stop.targetFitness())) return Termination.Reason.TARGET_REACHED;
+		if (stop.steadyGenerations() > 0 && steady >= stop.steadyGenerations()) return Termination.Reason.STEADY_FITNESS;
+		if (stop.wallClock() != null && elapsedNanos >= stop.wallClock().toNanos()) return Termination.Reason.WALL_CLOCK;
+		return null;
+	}
+
+	private static <C extends Comparable<? super C>> Checkpoint checkpoint(final TuningConfig config, final int g,
+		final EvolutionStart<DoubleGene, C> next, final BatchEvaluator<C> evaluator, final Fitness<C> type,
+		final List<GenerationStats> history, final Map<List<Double>, Score> scores, final long evaluations,
+		final double elapsedMs, final double bestEver, final int steady)
+	{
+		final List<Checkpoint.Individual> population = new ArrayList<>();
+		for (final Phenotype<DoubleGene, C> p : next.population()) {
+			population.add(new Checkpoint.Individual(Genes.of(p.genotype()), type.toArray().apply(p.fitness()), p
+				.generation()));
+		}
+		final List<Checkpoint.Evaluated> evaluated = new ArrayList<>();
+		for (final Map.Entry<List<Double>, Score> e : scores.entrySet()) {
+			evaluated.add(Checkpoint.Evaluated.of(e.getKey().stream().mapToDouble(Double::doubleValue).toArray(), e
+				.getValue()));
+		}
+		return new Checkpoint(Checkpoint.identity(config), g, next.generation(), JeneticsStarts.dirty(next), evaluator
+			.calls(), population, history,
+			evaluated, evaluations, evaluator.simulateMs(), elapsedMs, bestEver, steady);
 	}
 
 	/** The individual that won the confirmation, with its mean score. */

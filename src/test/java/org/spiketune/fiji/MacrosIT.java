@@ -78,6 +78,13 @@ class MacrosIT {
 		assertEquals(1 + 3, Files.readAllLines(out.resolve("generations.csv")).size());
 		assertTrue(Files.readString(out.resolve("summary.json")).contains("\"vary_structure\": true"),
 			"the macro's flags reach the command");
+		final Path split = dir.resolve("tune-split");
+		assertTrue(run("tune_network.ijm", "out=[" + split + "] generations=2 duration=200").output().contains("best: "));
+		final ImageJ1Install.Result resumed = run("tune_network.ijm", "out=[" + split + "] generations=3 duration=200 " +
+			"resume=true");
+		assertTrue(resumed.output().contains("best: exc.bias="), resumed.output());
+		assertEquals(Files.readAllLines(out.resolve("history.csv")), Files.readAllLines(split.resolve("history.csv")),
+			"resumed from its checkpoint, the run ends as the one done at once");
 	}
 
 	@Test

@@ -140,6 +140,44 @@ class ScriptsIT {
 		}
 	}
 
+	@Test
+	void tuningScriptsResumeFromTheirCheckpoints() throws Exception {
+		final ScriptService scripts = context.service(ScriptService.class);
+		final Path groovy = Path.of("scripts/Plugins/SpikeTune/Examples/Tune_Network_Example.groovy");
+		final Path python = Path.of("scripts/Plugins/SpikeTune/Examples/tune_network_example.py");
+		final Map<String, Object> small = new LinkedHashMap<>(SMALL);
+		small.put("resume", false);
+		final Map<String, Object> whole = scriptOutputs(scripts, groovy, small, "output", dir.resolve("whole").toFile());
+		small.put("generations", 2);
+		scriptOutputs(scripts, groovy, small, "output", dir.resolve("split").toFile());
+		scriptOutputs(scripts, python, small, "checkpoint", dir.resolve("python.json").toFile());
+		small.put("generations", 3);
+		small.put("resume", true);
+		final Map<String, Object> groovyResumed = scriptOutputs(scripts, groovy, small, "output", dir.resolve("split")
+			.toFile());
+		final Map<String, Object> pythonResumed = scriptOutputs(scripts, python, small, "checkpoint", dir.resolve(
+			"python.json").toFile());
+		assertEquals(whole.get("best"), groovyResumed.get("best"), "a resumed run ends as the run done at once");
+		for (final Map<String, Object> resumed : List.of(groovyResumed, pythonResumed)) {
+			assertEquals(whole.get("error"), resumed.get("error"), "the best fitness, bit for bit");
+		}
+		// Jython prints doubles with 12 digits
+		assertEquals(Double.parseDouble(whole.get("best").toString().split("=")[1]), Double.parseDouble(pythonResumed
+			.get("best").toString().split("=")[1]), 1e-10);
+		assertEquals(1 + 3, Files.readAllLines(dir.resolve("split").resolve("generations.csv")).size());
+	}
+
+	private static Map<String, Object> scriptOutputs(final ScriptService scripts, final Path script,
+		final Map<String, Object> candidates, final String key, final Object value) throws Exception
+	{
+		final Map<String, Object> inputs = new LinkedHashMap<>(candidates);
+		inputs.put(key, value);
+		final Map<String, Object> outputs = new HashMap<>(scripts.run(script.toFile(), true, only(script, inputs)).get()
+			.getOutputs());
+		assertTrue(String.valueOf(outputs.get("best")).contains("exc.bias="), script + " failed (see the log)");
+		return outputs;
+	}
+
 	/** The inputs the script declares, from the candidates. */
 	private static Map<String, Object> only(final Path script, final Map<String, Object> candidates)
 		throws Exception

@@ -64,6 +64,7 @@ class TuneNetworkCommandIT {
 		in.put("backend", "cpu");
 		in.put("threads", 2);
 		in.put("output", null);
+		in.put("resume", false);
 		for (int i = 0; i < overrides.length; i += 2) in.put((String) overrides[i], overrides[i + 1]);
 		return in;
 	}
@@ -104,6 +105,34 @@ class TuneNetworkCommandIT {
 			summary);
 		assertTrue(Files.size(folder.resolve("convergence.png")) > 1000);
 		assertTrue(Files.exists(folder.resolve("convergence.tif")));
+	}
+
+	@Test
+	void aRunResumedFromItsFolderEndsAsTheRunDoneAtOnce(@TempDir final Path dir) throws Exception {
+		final Path whole = dir.resolve("whole"), split = dir.resolve("split");
+		final CommandModule reference = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 6,
+			"output", whole.toFile())).get();
+		final CommandModule first = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 2, "output",
+			split.toFile())).get();
+		assertFalse(first.isCanceled(), first.getCancelReason());
+		assertTrue(Files.exists(split.resolve("checkpoint.json")));
+		// the generation in flight when a run stops leaves rows behind; resuming drops them
+		Files.writeString(split.resolve("history.csv"), "3,0,new,0.1,9", java.nio.file.StandardOpenOption.APPEND);
+		final CommandModule resumed = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 6,
+			"output", split.toFile(), "resume", true)).get();
+		assertFalse(resumed.isCanceled(), resumed.getCancelReason());
+		assertEquals(reference.getOutput("best"), resumed.getOutput("best"));
+		assertEquals(reference.getOutput("fitness"), resumed.getOutput("fitness"));
+		assertEquals(Files.readAllLines(whole.resolve("history.csv")), Files.readAllLines(split.resolve("history.csv")),
+			"every evaluation, with its seeds, as in the run done at once");
+		assertEquals(6, ((ResultsTable) resumed.getOutput("history")).size());
+		final CommandModule noFolder = commands.run(TuneNetworkCommand.class, true, tuneInputs("resume", true)).get();
+		assertTrue(noFolder.isCanceled() && noFolder.getCancelReason().contains("output folder"), noFolder
+			.getCancelReason());
+		final CommandModule otherSeed = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 6,
+			"output", split.toFile(), "resume", true, "seed", 3L)).get();
+		assertTrue(otherSeed.isCanceled() && otherSeed.getCancelReason().contains("seed is 2"), otherSeed
+			.getCancelReason());
 	}
 
 	@Test

@@ -103,6 +103,9 @@ public class SimulateNetworkCommand extends ContextCommand {
 		spikes = first.spikes().count();
 		log.info(String.format("Simulate Network: %s, %d member(s), %.0f ms on %s: %.3f Hz (%d spikes) in %.0f ms",
 			preset, members, duration, result.info().backend(), rate, spikes, result.info().simulateMs()));
+		for (final MemberResult m : result.members()) {
+			if (m.faulted()) log.warn("Simulate Network: member " + m.index() + " was stopped: " + m.fault());
+		}
 		if (output != null) {
 			try {
 				spikeTune.save(result, output.toPath(), bin);

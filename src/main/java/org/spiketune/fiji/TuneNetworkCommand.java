@@ -169,6 +169,7 @@ public class TuneNetworkCommand extends ContextCommand {
 		finally {
 			progress.done();
 		}
+		for (final String change : result.backendSwitches()) log.warn("Tune Network: " + change);
 		best = ResultsTables.parameters(result.best());
 		fitness = result.bestFitness();
 		history = ResultsTables.generations(result.generations(), config.space().names());

@@ -116,6 +116,7 @@ public final class ResultFiles {
 				groups.put(m.rates().groups().get(g), m.rates().meanRateHz(g));
 			}
 			member.put("group_rates_hz", groups);
+			if (m.faulted()) member.put("stopped", m.fault());
 			members.add(member);
 		}
 		run.put("members", members);

@@ -246,6 +246,7 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 		res.put("total_ms", result.totalMs());
 		res.put("backend", result.backend());
 		res.put("device", result.device());
+		res.put("backend_switches", result.backendSwitches());
 		res.put("pareto_front", result.pareto().size());
 		summary.put("result", res);
 		return summary;

@@ -29,6 +29,18 @@ public interface Objective {
 
 	Score score(MemberResult result);
 
+	/**
+	 * The member's score, or the worst one with the reason when its simulation was stopped for a numerical
+	 * fault (a NaN state, a runaway rate): what the tuners rank by, so such a member loses and the run goes on.
+	 */
+	default Score evaluate(final MemberResult result) {
+		if (result.faulted()) {
+			return Score.failed("simulation stopped: " + result.fault(), worst(), components().size(), objectives()
+				.size());
+		}
+		return score(result);
+	}
+
 	/** The worst possible value, given to members that fail. */
 	default double worst() {
 		return minimize() ? Double.MAX_VALUE : -Double.MAX_VALUE;

@@ -2,10 +2,12 @@ package org.spiketune.sim;
 
 /**
  * What one member of a batch produced; {@code learnedWeights} maps each plastic projection's name to its
- * weights at the end of the run, {@code [source][target]} (empty without plasticity).
+ * weights at the end of the run, {@code [source][target]} (empty without plasticity). {@code fault} says why
+ * the member was stopped early ({@link NumericalFaults}), null when it ran to the end; its spikes and rates
+ * are then those up to the stop.
  */
 public record MemberResult(int index, Member member, SpikeRecord spikes, PopulationRates rates,
-	StateTraces traces, java.util.Map<String, float[][]> learnedWeights)
+	StateTraces traces, java.util.Map<String, float[][]> learnedWeights, String fault)
 {
 
 	public MemberResult {
@@ -16,12 +18,23 @@ public record MemberResult(int index, Member member, SpikeRecord spikes, Populat
 	public MemberResult(final int index, final Member member, final SpikeRecord spikes, final PopulationRates rates,
 		final StateTraces traces)
 	{
-		this(index, member, spikes, rates, traces, null);
+		this(index, member, spikes, rates, traces, null, null);
+	}
+
+	public MemberResult(final int index, final Member member, final SpikeRecord spikes, final PopulationRates rates,
+		final StateTraces traces, final java.util.Map<String, float[][]> learnedWeights)
+	{
+		this(index, member, spikes, rates, traces, learnedWeights, null);
+	}
+
+	/** Whether the member was stopped for a numerical fault. */
+	public boolean faulted() {
+		return fault != null;
 	}
 
 	/** A copy with another index (a batch's members renumbered). */
 	public MemberResult withIndex(final int value) {
-		return new MemberResult(value, member, spikes, rates, traces, learnedWeights);
+		return new MemberResult(value, member, spikes, rates, traces, learnedWeights, fault);
 	}
 
 	/** The learned weights of a plastic projection, {@code [source][target]}. */

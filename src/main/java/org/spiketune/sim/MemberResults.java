@@ -15,13 +15,13 @@ public final class MemberResults {
 		final int[] steps, final int[] neurons, final float[] traceV, final float[] traceU,
 		final java.util.Map<String, float[][]> learnedWeights)
 	{
-		return of(network, request, index, steps, neurons, null, traceV, traceU, learnedWeights);
+		return of(network, request, index, steps, neurons, null, traceV, traceU, learnedWeights, null);
 	}
 
 	/** As above, the rates from {@code rateCounts} ([bin][group], of every spike) when given. */
 	public static MemberResult of(final CompiledNetwork network, final SimulationRequest request, final int index,
 		final int[] steps, final int[] neurons, final int[] rateCounts, final float[] traceV, final float[] traceU,
-		final java.util.Map<String, float[][]> learnedWeights)
+		final java.util.Map<String, float[][]> learnedWeights, final String fault)
 	{
 		final double dtMs = network.spec().dtMs();
 		final int stepCount = request.steps();
@@ -46,7 +46,7 @@ public final class MemberResults {
 			counts);
 		final SpikeRecord spikes = new SpikeRecord(network.neuronCount(), dtMs, stepCount, steps, neurons);
 		return new MemberResult(index, request.members().get(index), spikes, rates, new StateTraces(request
-			.recording().tracedNeurons(), stepCount, traceV, traceU), learnedWeights);
+			.recording().tracedNeurons(), stepCount, traceV, traceU), learnedWeights, fault);
 	}
 
 	/** The rate bin in whole steps (at least one). */

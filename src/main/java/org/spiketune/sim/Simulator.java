@@ -18,15 +18,36 @@ import org.spiketune.model.NetworkSpec;
  */
 public final class Simulator {
 
-	private final Backend backend;
+	private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Simulator.class
+		.getName());
+
+	private volatile Backend backend;
+	private final Backend fallback;
+	private final List<String> switches = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private CompiledNetwork cached;
 
 	public Simulator(final Backend backend) {
-		this.backend = Checks.notNull("backend", backend);
+		this(backend, null);
 	}
 
+	/**
+	 * A simulator that, when {@code backend}'s device fails mid-run ({@link DeviceFailure}), simulates that
+	 * batch again on {@code fallback} and stays there, logging and recording the switch ({@link #switches}).
+	 * Backends compute the same spikes, so a run goes on as if nothing had happened. Null: no fallback.
+	 */
+	public Simulator(final Backend backend, final Backend fallback) {
+		this.backend = Checks.notNull("backend", backend);
+		this.fallback = fallback;
+	}
+
+	/** The backend in use (the fallback after a switch). */
 	public Backend backend() {
 		return backend;
+	}
+
+	/** Each switch to the fallback backend, with the failure that caused it; empty when none. */
+	public List<String> switches() {
+		return List.copyOf(switches);
 	}
 
 	public BatchResult run(final SimulationRequest request) {
@@ -38,7 +59,21 @@ public final class Simulator {
 		final long start = System.nanoTime();
 		final CompiledNetwork network = compiled(request);
 		final double compileMs = (System.nanoTime() - start) / 1e6;
-		final BatchResult result = backend.simulate(network, request);
+		final Backend used = backend;
+		BatchResult result;
+		try {
+			result = used.simulate(network, request);
+		}
+		catch (final DeviceFailure e) {
+			if (fallback == null || used == fallback) throw e;
+			final String note = "the " + used.name() + " backend failed (" + e.getMessage() + "); this batch of " +
+				request.size() + " member(s) and all later ones run on the " + fallback.name() + " backend (" + fallback
+					.device() + ")";
+			LOG.warning(note);
+			switches.add(note);
+			backend = fallback;
+			result = fallback.simulate(network, request);
+		}
 		final RunInfo info = result.info();
 		return new BatchResult(request, result.members(), new RunInfo(info.backend(), info.device(), info
 			.threads(), compileMs, info.simulateMs()));
@@ -71,7 +106,8 @@ public final class Simulator {
 			for (int k = 0; k < batch.size(); k++) {
 				final int i = e.getValue().get(k);
 				final MemberResult r = result.member(k);
-				out[i] = new MemberResult(i, members.get(i), r.spikes(), r.rates(), r.traces(), r.learnedWeights());
+				out[i] = new MemberResult(i, members.get(i), r.spikes(), r.rates(), r.traces(), r.learnedWeights(), r
+					.fault());
 			}
 		}
 		return List.of(out);

@@ -86,7 +86,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 			final Score[] scores = new Score[samples];
 			final long[] seeds = new long[samples];
 			for (int s = 0; s < samples; s++) {
-				scores[s] = config.objective().score(batch.get(k * samples + s));
+				scores[s] = config.objective().evaluate(batch.get(k * samples + s));
 				seeds[s] = members.get(k * samples + s).seed();
 			}
 			final Score score = Score.mean(scores);
@@ -121,7 +121,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 				: config.seed();
 			final List<MemberResult> batch = simulator.runAll(config.network(), config.durationMs(), structure,
 				members, config.recording());
-			for (int k = 0; k < individuals.size(); k++) scores[k][s] = config.objective().score(batch.get(k));
+			for (int k = 0; k < individuals.size(); k++) scores[k][s] = config.objective().evaluate(batch.get(k));
 		}
 		simulateMs += (System.nanoTime() - start) / 1e6;
 		final List<Score> means = new ArrayList<>();

@@ -229,7 +229,7 @@ final class CmaEsSearch {
 				for (int k = 0; k < restarts.size(); k++) {
 					final int r = restarts.get(k);
 					final double[] genes = pending.get(r);
-					final Score score = config.objective().score(batch.get(k));
+					final Score score = config.objective().evaluate(batch.get(k));
 					final double value = score.value();
 					listener.evaluated(new Evaluation(generation, (int) (round % cma.populationSize()) * cma.restarts() + r,
 						config.space().values(genes), genes, score, new long[] { seed }, Evaluation.Kind.NEW));

@@ -76,6 +76,16 @@ public final class Tuner {
 			throw new IllegalArgumentException("checkpoints and resume are not available for cma-es (its state lives " +
 				"inside Commons Math's optimizer); use ga, es or nsga2, or run cma-es without a checkpoint");
 		}
+		final int switchesBefore = simulator.switches().size();
+		final TuningResult result = search(config, listener, store);
+		final List<String> switches = simulator.switches();
+		return switches.size() == switchesBefore ? result : result.withBackendSwitches(switches.subList(switchesBefore,
+			switches.size()));
+	}
+
+	private TuningResult search(final TuningConfig config, final TuningListener listener,
+		final CheckpointStore store)
+	{
 		final Optimize optimize = config.objective().minimize() ? Optimize.MINIMUM : Optimize.MAXIMUM;
 		final int n = config.space().size();
 		final io.jenetics.util.Factory<Genotype<DoubleGene>> factory = Genotype.of(DoubleChromosome.of(0, 1, n));
@@ -116,14 +126,14 @@ public final class Tuner {
 			for (int i = 0; i < n; i++) members.add(org.spiketune.sim.Member.of(config.noise().frozen() ? config
 				.frozenNoiseSeed() : Keys.memberSeed(Keys.mix64(seed), i), values));
 			for (final org.spiketune.sim.MemberResult m : simulator.runAll(config.network(), config.durationMs(),
-				config.seed(), members, config.recording())) scores.add(config.objective().score(m));
+				config.seed(), members, config.recording())) scores.add(config.objective().evaluate(m));
 			return scores;
 		}
 		for (int i = 0; i < n; i++) {
 			final long structure = Keys.memberSeed(Keys.mix64(seed), 2 * i);
 			final org.spiketune.sim.Member member = org.spiketune.sim.Member.of(config.noise().frozen() ? config
 				.frozenNoiseSeed() : Keys.memberSeed(Keys.mix64(seed), 2 * i + 1), values);
-			scores.add(config.objective().score(simulator.runAll(config.network(), config.durationMs(), structure,
+			scores.add(config.objective().evaluate(simulator.runAll(config.network(), config.durationMs(), structure,
 				List.of(member), config.recording()).get(0)));
 		}
 		return scores;

@@ -80,6 +80,23 @@ class TunerTest {
 	}
 
 	@Test
+	void membersStoppedForNumericalFaultsLoseWithTheirReasonAndTheRunGoesOn() {
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		final TuningConfig config = TuningConfig.of(org.spiketune.model.Presets.izhikevich2003Sparse(400, 40),
+			ParameterSpace.parse("exc.bias=0.1:5000:log"), RateTarget.of(5), new Algorithm.Ga(8, 1, 0.9, 1, 0.1),
+			Termination.generations(3), 1100, 7);
+		final TuningResult r = TuningFixtures.tuner(2).run(config, recorder);
+		assertEquals(3, r.generations().size());
+		final List<Evaluation> stopped = recorder.evaluations.stream().filter(e -> e.score().failed()).toList();
+		assertFalse(stopped.isEmpty(), "biases of thousands make exc fire every step");
+		for (final Evaluation e : stopped) {
+			assertTrue(e.score().failure().startsWith("simulation stopped: group exc fired at"), e.score().failure());
+			assertEquals(Double.MAX_VALUE, e.score().value(), "the worst error");
+		}
+		assertTrue(r.bestFitness() < Double.MAX_VALUE && !r.bestScore().failed(), "the best is a sound member");
+	}
+
+	@Test
 	void weakElitismNeverLosesTheBest() {
 		final TuningResult r = TuningFixtures.tuner(2).run(TuningFixtures.rateProblem(new Algorithm.Es(4, 6, 2, 0.5,
 			0.4, 0.2), 12, 3));

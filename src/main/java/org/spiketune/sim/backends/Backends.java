@@ -90,8 +90,11 @@ public final class Backends {
 		return org.spiketune.sim.opencl.OpenClPlatforms.unavailableReason();
 	}
 
+	/** A simulator on the named backend; an OpenCL one falls back to the CPU backend if its device fails. */
 	public static Simulator simulator(final String name, final int threads) {
-		return new Simulator(byName(name, threads));
+		final Backend backend = byName(name, threads);
+		if (backend.name().equals(CPU)) return new Simulator(backend);
+		return new Simulator(backend, threads > 0 ? cpu(threads) : cpu());
 	}
 
 	/** Isolates the OpenCL classes, which load JOCL (and the native OpenCL library) on first touch. */

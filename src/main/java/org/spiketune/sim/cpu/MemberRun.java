@@ -15,6 +15,7 @@ import org.spiketune.sim.Connectivity;
 import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberParameters;
 import org.spiketune.sim.MemberResults;
+import org.spiketune.sim.NumericalFaults;
 import org.spiketune.sim.NeuronKind;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.MemberResult;
@@ -59,6 +60,8 @@ final class MemberRun {
 	private final int binSteps, bins;
 	/** Per projection: the member's learning state, null for fixed weights. */
 	private final PlasticProjection[] plastic;
+	/** Why the member was stopped early, or null (written by partition 0 when all partitions agreed). */
+	private volatile String fault;
 
 	MemberRun(final CompiledNetwork network, final SimulationRequest request, final int index,
 		final int partitionCount)
@@ -138,13 +141,16 @@ final class MemberRun {
 			if (p != null) learned.put(p.projection.name(), p.weights);
 		}
 		return MemberResults.of(network, request, index, events.steps(), events.neurons(), rateCounts, traceV, traceU,
-			learned);
+			learned, fault);
 	}
 
 	/** The neurons [from, to) of a member, simulated by one thread. */
 	final class Partition implements Runnable {
 
-		private final int from, to;
+		private final int number, from, to;
+		/** This partition's spikes per group since the last fault check, and its first non-finite neuron. */
+		private final long[] window;
+		private int nonFinite = -1;
 		/** Per group: this partition's local range [lo, hi) of the group, possibly empty. */
 		private final int[] lo, hi;
 		private final int[][] fired;
@@ -164,6 +170,7 @@ final class MemberRun {
 		private final float[][] sourceTraces;
 
 		Partition(final int number, final int from, final int to) {
+			this.number = number;
 			this.from = from;
 			this.to = to;
 			lo = new int[groups.length];
@@ -175,6 +182,7 @@ final class MemberRun {
 			fired = new int[][] { new int[to - from], new int[to - from] };
 			events = new EventLog(Math.max(1024, (to - from) * 4));
 			rateCounts = new int[bins * groups.length];
+			window = new long[groups.length];
 			kept = new int[to - from];
 			schedules = new org.spiketune.sim.CompiledDrive.Schedule[network.drives().size()];
 			for (final org.spiketune.sim.CompiledDrive d : network.drives()) {
@@ -190,6 +198,7 @@ final class MemberRun {
 		public void run() {
 			try {
 				for (int step = 0; step < steps; step++) {
+					if (step > 0 && NumericalFaults.isCheckStep(step, steps) && faulty(step)) return;
 					if ((step & 63) == 0 && Thread.currentThread().isInterrupted()) {
 						throw new CancellationException("simulation interrupted at step " + step);
 					}
@@ -207,6 +216,7 @@ final class MemberRun {
 					learn(step, parity);
 					propagate(step, parity);
 				}
+				if (steps > 0) faulty(steps);
 			}
 			catch (final RuntimeException | Error e) {
 				if (barrier != null) barrier.breakBarrier();
@@ -240,6 +250,34 @@ final class MemberRun {
 			};
 		}
 
+		/**
+		 * The fault check after {@code step} steps: each partition looks at its own neurons and spikes, then all
+		 * decide alike from everyone's findings (between two barriers, so no partition resets its window while
+		 * another reads it). True when the member stops here.
+		 */
+		private boolean faulty(final int step) {
+			nonFinite = -1;
+			for (final GroupState g : groups) {
+				final int gi = g.group.index();
+				for (int l = lo[gi]; l < hi[gi] && nonFinite < 0; l++) {
+					if (!Float.isFinite(g.v[l]) || !Float.isFinite(g.u[l])) nonFinite = g.group.offset() + l;
+				}
+				if (nonFinite >= 0) break;
+			}
+			if (barrier != null) barrier.await();
+			int first = -1;
+			final long[] counts = new long[groups.length];
+			for (final Partition p : partitions) {
+				if (p.nonFinite >= 0 && (first < 0 || p.nonFinite < first)) first = p.nonFinite;
+				for (int g = 0; g < counts.length; g++) counts[g] += p.window[g];
+			}
+			final String found = NumericalFaults.fault(network, step, counts, first);
+			if (barrier != null) barrier.await();
+			java.util.Arrays.fill(window, 0);
+			if (found != null && number == 0) fault = found;
+			return found != null;
+		}
+
 		/** Every spike counts in its group's rate bin; the recorded groups' spikes are kept as events. */
 		private void recordSpikes(final int step, final int[] spikes, final int count) {
 			final int bin = (step / binSteps) * groups.length;
@@ -247,6 +285,7 @@ final class MemberRun {
 			for (int k = 0; k < count; k++) {
 				final int g = groupOfNeuron[spikes[k]];
 				rateCounts[bin + g]++;
+				window[g]++;
 				if (keptGroup[g]) kept[keptCount++] = spikes[k];
 			}
 			events.add(step, kept, keptCount);

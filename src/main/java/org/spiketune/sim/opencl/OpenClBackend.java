@@ -29,6 +29,15 @@ public final class OpenClBackend implements Backend, AutoCloseable {
 
 	private final List<OpenClSession> sessions;
 
+	/**
+	 * Makes the {@code launch}-th kernel launch from now on the first device fail with OpenCL error
+	 * {@code status} (e.g. {@code CL_OUT_OF_RESOURCES}), as a device that breaks mid-run would: for tests of
+	 * what a run does then.
+	 */
+	public void injectFault(final int launch, final int status) {
+		sessions.get(0).injectFault(launch, status);
+	}
+
 	private OpenClBackend(final List<OpenClSession> sessions) {
 		this.sessions = List.copyOf(sessions);
 	}

@@ -20,6 +20,7 @@ import org.spiketune.random.Ziggurat;
 import org.spiketune.sim.CompiledNetwork;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.MemberResults;
+import org.spiketune.sim.NumericalFaults;
 import org.spiketune.sim.MemoryEstimate;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.SimulationRequest;
@@ -138,6 +139,16 @@ final class OpenClSession implements AutoCloseable {
 	}
 
 	private int launches;
+	/** Kernel launches until an injected failure (tests of fault handling); 0 or less: none. */
+	private final java.util.concurrent.atomic.AtomicInteger injectedFault = new java.util.concurrent.atomic
+		.AtomicInteger();
+	private volatile int injectedStatus;
+
+	/** Makes the {@code launch}-th kernel launch from now fail with OpenCL error {@code status}. */
+	void injectFault(final int launch, final int status) {
+		injectedStatus = status;
+		injectedFault.set(launch);
+	}
 
 	int localSize() {
 		return localSize;
@@ -167,7 +178,7 @@ final class OpenClSession implements AutoCloseable {
 			return results;
 		}
 		catch (final CLException e) {
-			throw new SimulationException("OpenCL failed on " + info.describe() + ": " + e.getMessage(), e);
+			throw new org.spiketune.sim.DeviceFailure("OpenCL failed on " + info.describe() + ": " + e.getMessage(), e);
 		}
 	}
 
@@ -317,6 +328,15 @@ final class OpenClSession implements AutoCloseable {
 			final org.spiketune.sim.SpikeSink[] sinks = new org.spiketune.sim.SpikeSink[count];
 			for (int m = 0; m < count; m++) sinks[m] = new org.spiketune.sim.SpikeSink(network, request);
 			final int[] done = new int[count], recorded = new int[count];
+			// numerical faults: each member's spikes per group since its last check, and why it was stopped
+			final int[] groupOf = new int[n];
+			for (final org.spiketune.sim.CompiledGroup g : network.groups()) {
+				java.util.Arrays.fill(groupOf, g.offset(), g.end(), g.index());
+			}
+			final long[][] window = new long[count][network.groups().size()];
+			final int[] checked = new int[count];
+			final String[] faults = new String[count];
+			final float[] stateV = new float[n], stateU = new float[n];
 			int slowest = 0;
 			while (slowest < total) {
 				if (Thread.currentThread().isInterrupted()) {
@@ -338,8 +358,11 @@ final class OpenClSession implements AutoCloseable {
 					clEnqueueWriteBuffer(queue, driveModulation, CL_TRUE, 0, 4L * modulationWindow.length, Pointer.to(
 						modulationWindow), 0, null, null);
 				}
-				clSetKernelArg(kernel, stepEndArg, Sizeof.cl_int, Pointer.to(new int[] { Math.min(total, slowest +
-					STEPS_PER_LAUNCH) }));
+				// launches end on the fault checks' boundaries, where both backends look at every member
+				clSetKernelArg(kernel, stepEndArg, Sizeof.cl_int, Pointer.to(new int[] { Math.min(total, Math.min(slowest +
+					STEPS_PER_LAUNCH, (slowest / NumericalFaults.CHECK_STEPS + 1) * NumericalFaults.CHECK_STEPS)) }));
+				if (injectedFault.get() > 0 && injectedFault.decrementAndGet() == 0) throw new CLException(org.jocl.CL.stringFor_errorCode(
+					injectedStatus) + " (injected)", injectedStatus);
 				clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] { (long) count * localSize }, new long[] {
 					localSize }, 0, null, null);
 				clEnqueueReadBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(recorded), 0, null, null);
@@ -351,9 +374,30 @@ final class OpenClSession implements AutoCloseable {
 						null);
 					clEnqueueReadBuffer(queue, outNeuron, CL_TRUE, 4L * m * capacity, 4L * i.length, Pointer.to(i), 0, null,
 						null);
-					for (int k = 0; k < s.length; k++) sinks[m].add(s[k], i[k]);
+					for (int k = 0; k < s.length; k++) {
+						sinks[m].add(s[k], i[k]);
+						window[m][groupOf[i[k]]]++;
+					}
 				}
 				clEnqueueWriteBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(new int[count]), 0, null, null);
+				boolean stopped = false;
+				for (int m = 0; m < count; m++) {
+					if (faults[m] != null || done[m] == checked[m] || !NumericalFaults.isCheckStep(done[m], total)) continue;
+					checked[m] = done[m];
+					clEnqueueReadBuffer(queue, v, CL_TRUE, 4L * m * n, 4L * n, Pointer.to(stateV), 0, null, null);
+					clEnqueueReadBuffer(queue, u, CL_TRUE, 4L * m * n, 4L * n, Pointer.to(stateU), 0, null, null);
+					int nonFinite = -1;
+					for (int k = 0; k < n && nonFinite < 0; k++) {
+						if (!Float.isFinite(stateV[k]) || !Float.isFinite(stateU[k])) nonFinite = k;
+					}
+					faults[m] = NumericalFaults.fault(network, done[m], window[m], nonFinite);
+					java.util.Arrays.fill(window[m], 0);
+					if (faults[m] != null && done[m] < total) {
+						done[m] = total; // stopped: the kernel does no more steps for it
+						stopped = true;
+					}
+				}
+				if (stopped) clEnqueueWriteBuffer(queue, stepsDone, CL_TRUE, 0, 4L * count, Pointer.to(done), 0, null, null);
 				int next = total;
 				for (final int d : done) next = Math.min(next, d);
 				if (next <= slowest) throw new SimulationException("OpenCL simulation made no progress at step " + next);
@@ -375,7 +419,7 @@ final class OpenClSession implements AutoCloseable {
 				results.add(MemberResults.of(network, request, first + m, sinks[m].steps(), sinks[m].neurons(), sinks[m]
 					.rateCounts(), java.util
 					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to), learnedWeights(network,
-						learned, m * packed.plasticSynapses)));
+						learned, m * packed.plasticSynapses), faults[m]));
 			}
 			return results;
 		}

@@ -77,7 +77,9 @@ public final class CheckpointFile implements CheckpointStore {
 			throw new UncheckedIOException("could not read the checkpoint " + file + ": " + e.getMessage(), e);
 		}
 		catch (final RuntimeException e) { // Gson's parse errors, or the records refusing what was read
-			throw new IllegalArgumentException("not a readable checkpoint: " + file + ": " + e.getMessage(), e);
+			Throwable reason = e;
+			while (reason.getCause() != null && reason.getCause() != reason) reason = reason.getCause();
+			throw new IllegalArgumentException("not a readable checkpoint: " + file + ": " + reason.getMessage(), e);
 		}
 		if (content == null || !FORMAT.equals(content.format())) {
 			throw new IllegalArgumentException("not a SpikeTune checkpoint: " + file);

@@ -79,9 +79,9 @@ public record Checkpoint(Map<String, String> run, int generation, long startGene
 	public Checkpoint {
 		run = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull("run", run)));
 		Checks.atLeast("generation", generation, 0);
-		population = List.copyOf(population);
-		history = List.copyOf(history);
-		evaluated = List.copyOf(evaluated);
+		population = List.copyOf(Checks.notNull("population", population));
+		history = List.copyOf(Checks.notNull("history", history));
+		evaluated = List.copyOf(Checks.notNull("evaluated", evaluated));
 		if (history.size() != generation) {
 			throw new IllegalArgumentException("a checkpoint of generation " + generation + " must hold " + generation +
 				" history entries, not " + history.size());

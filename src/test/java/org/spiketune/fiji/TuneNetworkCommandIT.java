@@ -17,6 +17,7 @@ import ij.measure.ResultsTable;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.ARGBType;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,12 @@ class TuneNetworkCommandIT {
 			"output", split.toFile(), "resume", true, "seed", 3L)).get();
 		assertTrue(otherSeed.isCanceled() && otherSeed.getCancelReason().contains("seed is 2"), otherSeed
 			.getCancelReason());
+		Reliability.record("Command parameters", "Tune Network resume without an output folder", "cancelled: " +
+			noFolder.getCancelReason());
+		Reliability.record("Checkpoints", "Tune Network resume in a folder of a run with another seed", "cancelled: " +
+			otherSeed.getCancelReason());
+		Reliability.record("Cancel and resume", "Tune Network stopped after 2 generations with rows of generation 3 " +
+			"left in history.csv, resumed to 6", "the rows in flight dropped; history.csv equal to the run done at once");
 	}
 
 	@Test
@@ -186,6 +193,13 @@ class TuneNetworkCommandIT {
 			.get();
 		assertTrue(target.isCanceled() && target.getCancelReason().contains("rate target"), target
 			.getCancelReason());
+		for (final var e : java.util.Map.of("tune=exc.bais=-1:1 (a misspelt parameter)", unknown,
+			"tune=exc.bias=1:-1 (an inverted range)", inverted, "crossover=lots", crossover, "target=fast", target)
+			.entrySet())
+		{
+			Reliability.record("Command parameters", "Tune Network " + e.getKey(), "cancelled: " + e.getValue()
+				.getCancelReason());
+		}
 	}
 
 	@Test

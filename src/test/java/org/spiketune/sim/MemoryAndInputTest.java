@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.spiketune.model.IzhikevichClass;
 import org.spiketune.model.NetworkSpec;
@@ -29,6 +30,8 @@ class MemoryAndInputTest {
 			.run(SimulationRequest.of(huge, 100, 1)));
 		assertTrue(e.getMessage().contains("needs about") && e.getMessage().contains("available") && e.getMessage()
 			.contains("-Xmx"), e.getMessage());
+		Reliability.record("Memory", "a network too large for the Java heap", "SimulationException before " +
+			"allocating: " + e.getMessage());
 	}
 
 	@Test
@@ -40,23 +43,31 @@ class MemoryAndInputTest {
 			1));
 		assertTrue(e.getMessage().contains("projection 'p'") && e.getMessage().contains("3000000000"), e
 			.getMessage());
+		Reliability.record("Memory", "a projection of more synapses than an array holds", "SimulationException: " + e
+			.getMessage());
 	}
 
 	@Test
 	void requestsAreValidated() {
 		final NetworkSpec spec = Presets.izhikevich2003();
-		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, -5, 1));
-		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, Double.NaN, 1));
+		Reliability.record("Simulation parameters", "a negative duration", "IllegalArgumentException: " + assertThrows(
+			IllegalArgumentException.class, () -> SimulationRequest.of(spec, -5, 1)).getMessage());
+		Reliability.record("Simulation parameters", "a NaN duration", "IllegalArgumentException: " + assertThrows(
+			IllegalArgumentException.class, () -> SimulationRequest.of(spec, Double.NaN, 1)).getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 0.2, 1));
 		final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
 			.batch(spec, 100, 1, List.of(Map.of("exc.weight", 1.0))));
 		assertTrue(unknown.getMessage().contains("'exc.weight'"), unknown.getMessage());
+		Reliability.record("Simulation parameters", "an unknown parameter exc.weight", "IllegalArgumentException: " +
+			unknown.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 100, 1).withRecording(
 			Recording.spikesOnly().withTraces(1000)));
 		final IllegalArgumentException group = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
 			.of(spec, 100, 1).withRecording(Recording.spikesOnly().withSpikeGroups("exc", "exx")));
 		assertTrue(group.getMessage().contains("'exx'"), "an unknown recorded group is named: " + group.getMessage());
-		assertThrows(IllegalArgumentException.class, () -> Member.of(1, Map.of("exc.bias", Double.NaN)));
+		Reliability.record("Simulation parameters", "a NaN parameter value", "IllegalArgumentException: " +
+			assertThrows(IllegalArgumentException.class, () -> Member.of(1, Map.of("exc.bias", Double.NaN)))
+				.getMessage());
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Presets;
@@ -55,6 +56,10 @@ class NumericalFaultsTest {
 		assertEquals(999, lastStep(runaway), "stopped at the first check");
 		assertTrue(overflow.fault().contains("group exc) became NaN or infinite before 1000.0 ms"), overflow.fault());
 		assertTrue(lastStep(overflow) < 1000);
+		Reliability.record("Numerical faults", "a member whose Izhikevich neurons fire every step (exc.bias = 1e4)",
+			"stopped at the next check; " + runaway.fault());
+		Reliability.record("Numerical faults", "a member whose state overflows (exc.bias = 1e38)",
+			"stopped at the next check; " + overflow.fault());
 		final MemberResult alone = new Simulator(new CpuBackend(1)).run(SimulationRequest.batch(NETWORK, 2500, 3, List
 			.of(Map.of()))).member(0);
 		assertArrayEquals(alone.spikes().neurons(), sound.spikes().neurons(), "the faulty members changed nothing");

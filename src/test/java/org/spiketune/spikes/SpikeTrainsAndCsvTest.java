@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketune.spikes.io.SpikeCsv;
@@ -70,12 +71,24 @@ class SpikeTrainsAndCsvTest {
 		assertArrayEquals(new double[] { 2 }, t.times(1));
 	}
 
+	/** Found by fuzzing: one line "21211217,0" made the reader allocate 21 million empty trains. */
+	@Test
+	void aStrayHugeNeuronIndexIsAnErrorNotAnAllocation(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("huge.csv");
+		Files.writeString(file, "0,1.5\n21211217,0\n");
+		final IOException e = assertThrows(IOException.class, () -> SpikeCsv.read(file, 0, 0, 10));
+		assertTrue(e.getMessage().contains("neuron index 21211217 implies 21211218 neurons"), e.getMessage());
+		Reliability.record("File readers", "a spike CSV whose neuron index implies 21 million neurons (found by " +
+			"fuzzing)", "IOException before allocating: " + e.getMessage());
+	}
+
 	@Test
 	void malformedCsvNamesFileAndLine(@TempDir final Path dir) throws IOException {
 		final Path file = dir.resolve("bad.csv");
 		Files.writeString(file, "neuron,time_ms\n1,2.5\n3,abc\n");
 		final IOException e = assertThrows(IOException.class, () -> SpikeCsv.read(file, 0, 0, 10));
 		assertTrue(e.getMessage().contains("bad.csv") && e.getMessage().contains("line 3"), e.getMessage());
+		Reliability.record("File readers", "a spike CSV with a malformed line", "IOException: " + e.getMessage());
 		Files.writeString(file, "1,2.5\n-1,3\n");
 		assertTrue(assertThrows(IOException.class, () -> SpikeCsv.read(file, 0, 0, 10)).getMessage().contains(
 			"negative neuron index"));

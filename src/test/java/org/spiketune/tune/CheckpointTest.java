@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketune.io.CheckpointFile;
@@ -99,6 +100,8 @@ class CheckpointTest {
 		final TuningResult cancelled = TuningFixtures.tuner(2).run(config, cancelAfterTwo, CheckpointFile.of(file,
 			true));
 		assertEquals(Termination.Reason.CANCELLED, cancelled.reason());
+		Reliability.record("Cancel and resume", "a run cancelled after generation 2, then resumed",
+			"best so far and 2 generations of history kept; the resumed run equals the run never cancelled");
 		assertEquals(2, cancelled.generations().size(), "best-so-far and history kept");
 		assertSameRun(reference, TuningFixtures.tuner(2).run(config, TuningListener.NONE, CheckpointFile.of(file, true)));
 	}
@@ -147,6 +150,8 @@ class CheckpointTest {
 		final IllegalArgumentException seed = assertThrows(IllegalArgumentException.class, () -> TuningFixtures.tuner(2)
 			.run(config.withSeed(29), TuningListener.NONE, CheckpointFile.of(file, true)));
 		assertTrue(seed.getMessage().contains("seed is 28, this run's is 29"), seed.getMessage());
+		Reliability.record("Checkpoints", "resume from another run's checkpoint (another seed)",
+			"IllegalArgumentException: " + seed.getMessage());
 		final TuningConfig twoParameters = new TuningConfig(config.network(), ParameterSpace.parse(
 			"exc.bias=-5:5, inh.bias=-5:5"), config.objective(), config.algorithm(), config.termination(), config
 				.durationMs(), config.seed(), config.noise());
@@ -175,6 +180,8 @@ class CheckpointTest {
 				.tuner(2).run(config, TuningListener.NONE, CheckpointFile.of(file, true)), e.getKey());
 			assertTrue(error.getMessage().contains(file.toString()) || error.getMessage().contains("checkpoint"), e
 				.getKey() + ": " + error.getMessage());
+			Reliability.record("Checkpoints", "resume from a checkpoint file: " + e.getKey(), "IllegalArgumentException: " +
+				error.getMessage());
 		}
 		final Checkpoint read = CheckpointFile.read(good);
 		final Checkpoint.Individual outside = new Checkpoint.Individual(new double[] { 1.5 }, new double[] { 1 }, 1);
@@ -184,6 +191,8 @@ class CheckpointTest {
 		final IllegalArgumentException gene = assertThrows(IllegalArgumentException.class, () -> bad.checkContinues(
 			config));
 		assertTrue(gene.getMessage().contains("outside [0, 1]"), gene.getMessage());
+		Reliability.record("Checkpoints", "resume from a checkpoint with a gene outside [0, 1]",
+			"IllegalArgumentException: " + gene.getMessage());
 	}
 
 	@Test
@@ -192,5 +201,7 @@ class CheckpointTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TuningFixtures.tuner(2)
 			.run(config, TuningListener.NONE, CheckpointFile.of(dir.resolve("cma.json"), true)));
 		assertTrue(e.getMessage().contains("cma-es"), e.getMessage());
+		Reliability.record("Checkpoints", "checkpoints asked of a cma-es run", "IllegalArgumentException: " + e
+			.getMessage());
 	}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jocl.CL;
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.spiketune.sim.DeviceFailure;
 import org.spiketune.sim.SimulationRequest;
@@ -42,6 +43,9 @@ class DeviceFailureTest {
 				.contains("run on the cpu backend"), note);
 			assertEquals("cpu", r.backend(), "the rest of the run stayed there");
 			assertEquals(List.of(note), simulator.switches());
+			Reliability.record("Device faults", "OpenCL error " + CL.stringFor_errorCode(status) + " injected in " +
+				"generation 3 of a tuning run", "logged, listed in the result; the run went on on the CPU and ended equal to " +
+					"a CPU-only run: " + note);
 			}
 		}
 	}
@@ -54,6 +58,8 @@ class DeviceFailureTest {
 				.batch(TuningFixtures.NETWORK, 100, 1, List.of(Map.of()))));
 			assertTrue(e.getMessage().startsWith("OpenCL failed on ") && e.getMessage().contains("CL_OUT_OF_RESOURCES"),
 				e.getMessage());
+			Reliability.record("Device faults", "OpenCL error on a simulator without a fallback", "DeviceFailure: " + e
+				.getMessage());
 		}
 	}
 }

@@ -47,6 +47,9 @@ public final class SpikeCsv {
 			.toString(value);
 	}
 
+	/** The most neurons the largest index of a file may imply when no neuron count is given. */
+	public static final int MAX_INFERRED_NEURONS = 1_000_000;
+
 	/**
 	 * Reads a spike CSV into trains of {@code neuronCount} neurons (or one more than the largest index when
 	 * {@code neuronCount <= 0}) over [start, stop); {@code stopMs <= startMs} means just after the last spike
@@ -83,7 +86,14 @@ public final class SpikeCsv {
 			throw new IOException(file + ": " + e.getCause().getMessage(), e);
 		}
 		int n = neuronCount;
-		if (n <= 0) for (final int neuron : neurons) n = Math.max(n, neuron + 1);
+		if (n <= 0) {
+			for (final int neuron : neurons) n = Math.max(n, neuron + 1);
+			// a stray huge index must not make us allocate millions of empty trains (found by fuzzing)
+			if (n > MAX_INFERRED_NEURONS) {
+				throw new IOException(file + ": neuron index " + (n - 1) + " implies " + n + " neurons, more than the " +
+					MAX_INFERRED_NEURONS + " a file may imply; give the neuron count if the file really has that many");
+			}
+		}
 		final int[] neuronArray = neurons.stream().mapToInt(Integer::intValue).toArray();
 		final double[] timeArray = times.stream().mapToDouble(Double::doubleValue).toArray();
 		double stop = stopMs;

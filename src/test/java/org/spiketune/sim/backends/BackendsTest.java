@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,8 @@ class BackendsTest {
 		final String stderr = runFallbackMain(dir, List.of("opencl"), List.of("unshare", "--mount", "bash", "-c", hide,
 			"hide"), null);
 		assertTrue(stderr.contains("no OpenCL library"), stderr);
+		Reliability.record("Device faults", "no OpenCL library at all (hidden), backend opencl", "ran on the CPU " +
+			"backend; logged once: " + stderr.lines().filter(l -> l.contains("no OpenCL library")).findFirst().orElse(""));
 	}
 
 	/**

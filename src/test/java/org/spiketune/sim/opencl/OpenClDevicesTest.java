@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,8 @@ class OpenClDevicesTest {
 			final SimulationException e = assertThrows(SimulationException.class, () -> new Simulator(backend).run(
 				REQUEST));
 			assertTrue(e.getMessage().startsWith("one member of network 'izhikevich2003' needs about"), e.getMessage());
+			Reliability.record("Memory", "a member larger than the OpenCL device's memory", "SimulationException " +
+				"before allocating: " + e.getMessage());
 		}
 	}
 

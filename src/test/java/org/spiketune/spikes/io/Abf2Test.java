@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,12 +106,15 @@ class Abf2Test {
 			Files.write(file, Arrays.copyOf(bytes, length));
 			final IOException e = assertThrows(IOException.class, () -> Abf2.read(file), "cut at " + length);
 			assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+			Reliability.record("File readers", "ABF 2 file cut at " + length + " bytes", "IOException: " + e.getMessage());
 		}
 		final Path abf1 = dir.resolve("old.abf");
 		final byte[] old = bytes.clone();
 		old[3] = ' ';
 		Files.write(abf1, old);
-		assertTrue(assertThrows(IOException.class, () -> Abf2.read(abf1)).getMessage().contains("ABF 1"));
+		final String old1 = assertThrows(IOException.class, () -> Abf2.read(abf1)).getMessage();
+		assertTrue(old1.contains("ABF 1"));
+		Reliability.record("File readers", "an ABF 1 file given to the ABF 2 reader", "IOException: " + old1);
 		final java.util.SplittableRandom random = new java.util.SplittableRandom(4);
 		for (int trial = 0; trial < 40; trial++) {
 			final byte[] corrupted = bytes.clone();

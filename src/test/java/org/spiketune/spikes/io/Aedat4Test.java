@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,8 @@ class Aedat4Test {
 			Files.write(file, Arrays.copyOf(bytes, length));
 			final IOException e = assertThrows(IOException.class, () -> Aedat4.read(file), "cut at " + length);
 			assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+			Reliability.record("File readers", "AEDAT 4 file cut at " + length + " bytes", "IOException: " + e
+				.getMessage());
 		}
 		final Path aedat2 = dir.resolve("old.aedat");
 		Files.writeString(aedat2, "#!AER-DAT2.0\r\n# old\r\n");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,5 +222,7 @@ class AedatLegacyTest {
 		final Path file = write("bad.aedat", bytes);
 		final IOException e = assertThrows(IOException.class, () -> AedatLegacy.read(file));
 		assertTrue(e.getMessage().contains(fragment) && e.getMessage().contains("bad.aedat"), e.getMessage());
+		Reliability.record("File readers", "a damaged AEDAT 2/3.1 file (" + fragment + ")", "IOException: " + e
+			.getMessage());
 	}
 }

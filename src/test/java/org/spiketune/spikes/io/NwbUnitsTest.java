@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.spiketune.Reliability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiketune.spikes.IntervalStatistics;
@@ -93,8 +94,25 @@ class NwbUnitsTest {
 		}
 	}
 
+	/** Found by fuzzing: jhdf kept each non-HDF5 file open, so thousands of bad files exhausted the descriptors. */
+	@Test
+	void aFileThatIsNotHdf5IsClosedAgain(@org.junit.jupiter.api.io.TempDir final Path dir) throws IOException {
+		final java.io.File descriptors = new java.io.File("/proc/self/fd");
+		org.junit.jupiter.api.Assumptions.assumeTrue(descriptors.isDirectory(), "needs /proc to count open files");
+		final Path file = dir.resolve("not-hdf5.nwb");
+		java.nio.file.Files.write(file, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+		final int before = descriptors.list().length;
+		for (int i = 0; i < 2000; i++) assertThrows(IOException.class, () -> NwbUnits.read(file, 0, 0));
+		assertTrue(descriptors.list().length < before + 50, before + " open files before, " + descriptors.list().length +
+			" after 2000 failed reads");
+		Reliability.record("File readers", "2000 reads of a file that is not HDF5 (found by fuzzing)",
+			"each an IOException; no file left open");
+	}
+
 	private static void assertClearError(final Path file) {
 		final IOException e = assertThrows(IOException.class, () -> NwbUnits.read(file, 0, 0));
 		assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+		Reliability.record("File readers", "a damaged NWB file (" + file.getFileName() + ")", "IOException: " + e
+			.getMessage());
 	}
 }

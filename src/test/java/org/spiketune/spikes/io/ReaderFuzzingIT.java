@@ -1,0 +1,50 @@
+package org.spiketune.spikes.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spiketune.Reliability;
+
+/**
+ * Fuzzes every reader of {@link ReaderFuzzTest} for its bounded {@code maxDuration} (coverage-guided, Jazzer),
+ * each in its own JVM since Jazzer fuzzes one test per run. A finding fails this test with Jazzer's report;
+ * the input that caused it is kept in {@code ReaderFuzzTestInputs} for the regression run.
+ */
+class ReaderFuzzingIT {
+
+	static Stream<String> fuzzTests() {
+		return Arrays.stream(ReaderFuzzTest.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(
+			FuzzTest.class)).map(Method::getName).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("fuzzTests")
+	void fuzzes(final String test) throws IOException, InterruptedException {
+		final ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+			.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), FuzzOne.class.getName(), ReaderFuzzTest.class
+				.getName() + "#" + test + "(byte[])").redirectErrorStream(true);
+		builder.environment().put("JAZZER_FUZZ", "1");
+		final Process child = builder.start();
+		final byte[] output = child.getInputStream().readAllBytes();
+		child.waitFor(5, TimeUnit.MINUTES);
+		final String log = new String(output, StandardCharsets.UTF_8);
+		final String runs = log.lines().filter(l -> l.startsWith("Done ") && l.contains(" runs in ")).findFirst().orElse(
+			"(no run count)");
+		assertEquals(0, child.exitValue(), test + ": a finding or no fuzzing:\n" + log.substring(Math.max(0, log.length() -
+			8000)));
+		Reliability.record("File readers (fuzzed)", test + ": Jazzer, coverage-guided, bounded time", "only declared, " +
+			"clear exceptions; no hang, no out-of-memory");
+		System.out.println(test + ": " + runs);
+	}
+}

@@ -31,10 +31,13 @@ public final class NwbUnits {
 	 * @throws IOException naming the file and problem for anything that is not a readable NWB units table
 	 */
 	public static SpikeTrains read(final Path file, final double startMs, final double stopMs) throws IOException {
-		// the channel is ours to close: jhdf's HdfFile(Path) leaks its file when the file is not HDF5 (found by
-		// fuzzing: "Too many open files" after some 40 000 damaged files)
-		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file); HdfFile hdf = new HdfFile(
-			channel, file.toUri()))
+		// Found by fuzzing: jhdf's HdfFile(Path) leaks its file when the file is not HDF5, and reading through a
+		// channel it allocates whatever an object header's size field says (a 382-byte file asked for more than
+		// 512 MiB). So the channel is ours to close, and files up to 2 GiB are memory-mapped: jhdf then slices the
+		// mapping instead of allocating, and a size beyond the file is an error, not an allocation.
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file); HdfFile hdf = channel
+			.size() <= Integer.MAX_VALUE ? HdfFile.fromByteBuffer(channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY,
+				0, channel.size())) : new HdfFile(channel, file.toUri()))
 		{
 			final double[] times = numbers(dataset(hdf, file, "units/spike_times"), file);
 			final long[] index = integers(dataset(hdf, file, "units/spike_times_index"), file);

@@ -109,6 +109,19 @@ class NwbUnitsTest {
 			"each an IOException; no file left open");
 	}
 
+	/** Found by fuzzing: a 382-byte file whose object header claims a size jhdf would have allocated. */
+	@Test
+	void aSizeFieldBeyondTheFileIsAnErrorNotAnAllocation() throws Exception {
+		final Path file = Path.of(NwbUnitsTest.class.getResource(
+			"ReaderFuzzTestInputs/nwbUnits/crash-83166c90db1e2b6479e07924fe13930ce957072c").toURI());
+		final long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+		final IOException e = assertThrows(IOException.class, () -> NwbUnits.read(file, 0, 0));
+		final long after = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+		assertTrue(after - before < 64L << 20, "allocated " + ((after - before) >> 20) + " MiB for a 382-byte file");
+		Reliability.record("File readers", "an NWB file of 382 bytes whose HDF5 object header claims a huge size " +
+			"(found by fuzzing)", "IOException, nothing allocated for it: " + e.getMessage());
+	}
+
 	private static void assertClearError(final Path file) {
 		final IOException e = assertThrows(IOException.class, () -> NwbUnits.read(file, 0, 0));
 		assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());

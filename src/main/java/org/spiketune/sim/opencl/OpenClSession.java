@@ -336,7 +336,7 @@ final class OpenClSession implements AutoCloseable {
 			final long[][] window = new long[count][network.groups().size()];
 			final int[] checked = new int[count];
 			final String[] faults = new String[count];
-			final float[] stateV = new float[n], stateU = new float[n];
+			final float[] stateV = new float[count * n], stateU = new float[count * n];
 			int slowest = 0;
 			while (slowest < total) {
 				if (Thread.currentThread().isInterrupted()) {
@@ -380,15 +380,18 @@ final class OpenClSession implements AutoCloseable {
 					}
 				}
 				clEnqueueWriteBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(new int[count]), 0, null, null);
-				boolean stopped = false;
+				boolean stopped = false, read = false;
 				for (int m = 0; m < count; m++) {
 					if (faults[m] != null || done[m] == checked[m] || !NumericalFaults.isCheckStep(done[m], total)) continue;
 					checked[m] = done[m];
-					clEnqueueReadBuffer(queue, v, CL_TRUE, 4L * m * n, 4L * n, Pointer.to(stateV), 0, null, null);
-					clEnqueueReadBuffer(queue, u, CL_TRUE, 4L * m * n, 4L * n, Pointer.to(stateU), 0, null, null);
+					if (!read) { // one transfer of every member's state per launch, only when one is due a check
+						clEnqueueReadBuffer(queue, v, CL_TRUE, 0, 4L * count * n, Pointer.to(stateV), 0, null, null);
+						clEnqueueReadBuffer(queue, u, CL_TRUE, 0, 4L * count * n, Pointer.to(stateU), 0, null, null);
+						read = true;
+					}
 					int nonFinite = -1;
 					for (int k = 0; k < n && nonFinite < 0; k++) {
-						if (!Float.isFinite(stateV[k]) || !Float.isFinite(stateU[k])) nonFinite = k;
+						if (!Float.isFinite(stateV[m * n + k]) || !Float.isFinite(stateU[m * n + k])) nonFinite = k;
 					}
 					faults[m] = NumericalFaults.fault(network, done[m], window[m], nonFinite);
 					java.util.Arrays.fill(window[m], 0);

@@ -72,6 +72,8 @@ class ReadmeIT {
 		assertTrue(ran >= 3, "the main job, the simulation and the headless example");
 		assertTrue(Files.readString(work.resolve("tuning").resolve("summary.json")).contains("\"exc.bias\""));
 		assertTrue(Files.exists(work.resolve("results").resolve("raster.png")));
+		assertTrue(Files.readString(work.resolve("results-mine").resolve("run.json")).contains("\"network\": \"mine\""),
+			"the exported network file was simulated");
 		final String backend = org.spiketune.sim.opencl.OpenClBackend.available() ? "opencl" : "cpu";
 		assertTrue(Files.readString(work.resolve("results-opencl").resolve("run.json")).contains("\"backend\": \"" +
 			backend + "\""));

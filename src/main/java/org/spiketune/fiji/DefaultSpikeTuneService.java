@@ -30,7 +30,7 @@ import org.spiketune.tune.Checkpoint;
 import org.spiketune.tune.CheckpointStore;
 import org.spiketune.tune.Sweeps;
 import org.spiketune.model.NamedValues;
-import org.spiketune.model.Presets;
+import org.spiketune.model.NetworkSpec;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationRequest;
@@ -80,14 +80,14 @@ public class DefaultSpikeTuneService extends AbstractService implements SpikeTun
 	}
 
 	@Override
-	public SimulationRequest request(final String preset, final double durationMs, final long seed,
+	public SimulationRequest request(final NetworkSpec network, final double durationMs, final long seed,
 		final int members, final String parameters)
 	{
 		if (members < 1) throw new IllegalArgumentException("members must be >= 1, got " + members);
 		final Map<String, Double> values = NamedValues.parse(parameters);
 		final List<Map<String, Double>> perMember = new ArrayList<>();
 		for (int m = 0; m < members; m++) perMember.add(values);
-		return SimulationRequest.batch(Presets.get(preset), durationMs, seed, perMember);
+		return SimulationRequest.batch(network, durationMs, seed, perMember);
 	}
 
 	@Override

@@ -32,7 +32,7 @@ import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningResult;
 
 /**
- * Fits parameters of a preset network (weight scales, connection probabilities...) to recorded spike
+ * Fits parameters of a preset network or a network file's (weight scales, connection probabilities...) to recorded spike
  * trains: train k against neuron k, the pairs' SPIKE-distances summed, every evaluation under the same
  * frozen noise. Outputs the best parameters, the per-generation table, rasters of data and best model and
  * the convergence plot; with an output folder, the full history as well.
@@ -59,6 +59,11 @@ public class FitNetworkCommand extends ContextCommand {
 
 	@Parameter(label = "Network preset", choices = { Presets.IZHIKEVICH_2003_RANDOM, Presets.IZHIKEVICH_2003 })
 	private String preset = Presets.IZHIKEVICH_2003_RANDOM;
+
+	@Parameter(label = "Network file (JSON; empty: the preset)", required = false, persist = false,
+		style = FileWidget.OPEN_STYLE, description = "A network written by Export Network or by hand (see " +
+			"docs/NETWORK-FILES.md); it replaces the preset")
+	private File network;
 
 	@Parameter(label = "Parameters to fit (name=min:max[:log], ...)")
 	private String tune = "ee.gain=0.5:4, ie.gain=0.5:4, ee.p=0.05:0.3, ie.p=0.05:0.5";
@@ -120,8 +125,8 @@ public class FitNetworkCommand extends ContextCommand {
 			if (data == null) throw new IllegalArgumentException("no spike file given");
 			if (!(stop >= 0)) throw new IllegalArgumentException("stop must be >= 0 ms, got " + stop);
 			final SpikeTrains trains = spikeTune.openSpikeTrains(data.toPath(), 0, 0, stop);
-			final TuningConfig config = NetworkFit.config(Presets.get(preset), trains, ParameterSpace.parse(tune),
-				SpikeTrainMatch.Loss.parse(loss), Algorithm.of(algorithm, population, Double.NaN, Double.NaN),
+			final TuningConfig config = NetworkFit.config(spikeTune.network(preset, network), trains, ParameterSpace
+				.parse(tune), SpikeTrainMatch.Loss.parse(loss), Algorithm.of(algorithm, population, Double.NaN, Double.NaN),
 				Termination.generations(generations), seed);
 			final TuningResult result = spikeTune.tune(config, progress, backend, threads, output == null ? null
 				: output.toPath(), resume);

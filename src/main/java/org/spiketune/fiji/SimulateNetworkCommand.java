@@ -21,7 +21,7 @@ import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.backends.Backends;
 
 /**
- * Simulates a preset network: one or several members (seeds) at once. Outputs the first member's spike
+ * Simulates a preset network, or one from a network file: one or several members (seeds) at once. Outputs the first member's spike
  * raster in colour, its population-rate trace, its mean rate and spike count; with an output folder, also
  * writes spikes (CSV), rates (CSV), run.json, the rasters (8-bit TIFF, one slice per member) and the
  * plots (PNG).
@@ -39,6 +39,11 @@ public class SimulateNetworkCommand extends ContextCommand {
 	// NB: a ContextCommand, not a DynamicCommand: CommandService.run returns null for Module subclasses.
 	@Parameter(label = "Network preset", choices = { Presets.IZHIKEVICH_2003 })
 	private String preset = Presets.IZHIKEVICH_2003;
+
+	@Parameter(label = "Network file (JSON; empty: the preset)", required = false, persist = false,
+		style = FileWidget.OPEN_STYLE, description = "A network written by Export Network or by hand (see " +
+			"docs/NETWORK-FILES.md); it replaces the preset")
+	private File network;
 
 	@Parameter(label = "Duration (ms)", min = "1")
 	private double duration = 1000;
@@ -88,7 +93,8 @@ public class SimulateNetworkCommand extends ContextCommand {
 	public void run() {
 		final BatchResult result;
 		try {
-			final SimulationRequest request = spikeTune.request(preset, duration, seed, members, parameters);
+			final SimulationRequest request = spikeTune.request(spikeTune.network(preset, network), duration, seed,
+				members, parameters);
 			result = spikeTune.simulate(request, Backends.named(backend, device), threads);
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
@@ -102,7 +108,8 @@ public class SimulateNetworkCommand extends ContextCommand {
 		rate = first.rates().meanRateHz();
 		spikes = first.spikes().count();
 		log.info(String.format("Simulate Network: %s, %d member(s), %.0f ms on %s: %.3f Hz (%d spikes) in %.0f ms",
-			preset, members, duration, result.info().backend(), rate, spikes, result.info().simulateMs()));
+			result.request().network().name(), members, duration, result.info().backend(), rate, spikes, result.info()
+				.simulateMs()));
 		for (final MemberResult m : result.members()) {
 			if (m.faulted()) log.warn("Simulate Network: member " + m.index() + " was stopped: " + m.fault());
 		}

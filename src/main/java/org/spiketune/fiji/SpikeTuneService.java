@@ -9,6 +9,8 @@ import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.scijava.service.SciJavaService;
+import org.spiketune.io.NetworkFile;
+import org.spiketune.model.NetworkSpec;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SimulationRequest;
@@ -33,10 +35,32 @@ public interface SpikeTuneService extends SciJavaService {
 	Simulator simulator(String backend, int threads);
 
 	/**
-	 * A request for a preset network: {@code members} networks with seeds derived from {@code seed}, all
+	 * A request for a network, a preset's name or a network file ({@code .json}, see
+	 * {@link org.spiketune.io.NetworkFile}): {@code members} networks with seeds derived from {@code seed}, all
 	 * setting the named {@code parameters} ("name=value, ...").
 	 */
-	SimulationRequest request(String preset, double durationMs, long seed, int members, String parameters);
+	default SimulationRequest request(final String network, final double durationMs, final long seed,
+		final int members, final String parameters)
+	{
+		return request(network(network), durationMs, seed, members, parameters);
+	}
+
+	/** A request for {@code network}, as {@link #request(String, double, long, int, String)}. */
+	SimulationRequest request(NetworkSpec network, double durationMs, long seed, int members, String parameters);
+
+	/**
+	 * A network by preset name ({@link org.spiketune.model.Presets#names()}) or network file path.
+	 *
+	 * @throws IllegalArgumentException naming the problem when it is neither, or the file is damaged
+	 */
+	default NetworkSpec network(final String presetOrFile) {
+		return NetworkFile.resolve(presetOrFile);
+	}
+
+	/** The network of a command: the file when one is given, else the preset. */
+	default NetworkSpec network(final String preset, final java.io.File file) {
+		return network(file == null || file.getPath().isBlank() ? preset : file.getPath());
+	}
 
 	BatchResult simulate(SimulationRequest request, String backend, int threads);
 

@@ -30,7 +30,7 @@ import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningResult;
 
 /**
- * Tunes named parameters of a preset network with an evolutionary algorithm until its firing rate meets a
+ * Tunes named parameters of a preset network (or one from a network file) with an evolutionary algorithm until its firing rate meets a
  * target (the GA study). Each generation is one simulated batch. Outputs the best parameters, their
  * fitness, the per-generation table and the convergence plot; with an output folder, also the full history
  * (streamed while it runs), summary.json and the plot files. Cancelling keeps the best so far.
@@ -50,6 +50,11 @@ public class TuneNetworkCommand extends ContextCommand {
 
 	@Parameter(label = "Network preset", choices = { Presets.IZHIKEVICH_2003 })
 	private String preset = Presets.IZHIKEVICH_2003;
+
+	@Parameter(label = "Network file (JSON; empty: the preset)", required = false, persist = false,
+		style = FileWidget.OPEN_STYLE, description = "A network written by Export Network or by hand (see " +
+			"docs/NETWORK-FILES.md); it replaces the preset")
+	private File network;
 
 	@Parameter(label = "Parameters to tune (name=min:max[:log], ...)",
 		description = "e.g. exc.bias=-5:5, inh.bias=-5:5")
@@ -145,7 +150,7 @@ public class TuneNetworkCommand extends ContextCommand {
 			Termination termination = Termination.generations(generations).withSteady(steady).withTarget(optional(
 				"stopat", stopat));
 			if (minutes > 0) termination = termination.withWallClock(Duration.ofMillis(Math.round(minutes * 60_000)));
-			config = new TuningConfig(Presets.get(preset), ParameterSpace.parse(tune), RateTarget.parse(target), algo,
+			config = new TuningConfig(spikeTune.network(preset, network), ParameterSpace.parse(tune), RateTarget.parse(target), algo,
 				termination, duration, seed, new NoiseHandling(samples, reevaluate, vary, confirm));
 		}
 		catch (final IllegalArgumentException e) {

@@ -23,10 +23,14 @@ import org.spiketune.spikes.io.SpikeCsv;
 /**
  * Writes a batch's results into a folder: spike events per member ({@code spikes.csv}, or
  * {@code spikes-member-<i>.csv} for several members), rates per member and group ({@code rates.csv}) and
- * the run's description and metadata ({@code run.json}). Every file is written to a temporary name and
+ * the run's description and metadata ({@code run.json}) and the network simulated ({@code network.json}, a
+ * {@link NetworkFile} that simulates the same network again). Every file is written to a temporary name and
  * then moved into place, so a reader never sees half a file.
  */
 public final class ResultFiles {
+
+	/** The name of the simulated or tuned network's file in a results folder. */
+	public static final String NETWORK = "network.json";
 
 	private ResultFiles() {}
 
@@ -43,6 +47,8 @@ public final class ResultFiles {
 		}
 		written.add(atomically(folder.resolve("rates.csv"), tmp -> writeRates(result, tmp)));
 		written.add(atomically(folder.resolve("run.json"), tmp -> writeRun(result, tmp)));
+		NetworkFile.write(result.request().network(), folder.resolve(NETWORK));
+		written.add(folder.resolve(NETWORK));
 		return written;
 	}
 

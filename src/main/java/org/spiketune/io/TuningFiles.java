@@ -26,7 +26,8 @@ import org.spiketune.tune.TuningListener;
 import org.spiketune.tune.TuningResult;
 
 /**
- * A tuning run's files, written while it runs: {@code history.csv} (every evaluated individual: generation,
+ * A tuning run's files, written while it runs: {@code network.json} (the network tuned, before any
+ * parameter is set), {@code history.csv} (every evaluated individual: generation,
  * position, kind (new, reevaluated, confirmation), parameter values, fitness, score components, seeds,
  * failure),
  * {@code generations.csv} (per generation: evaluations, best, mean, sd, diversity, best parameters, time
@@ -64,6 +65,7 @@ public final class TuningFiles implements TuningListener, AutoCloseable {
 		throws IOException
 	{
 		Files.createDirectories(folder);
+		NetworkFile.write(config.network(), folder.resolve(ResultFiles.NETWORK));
 		final List<String> names = config.space().names();
 		final List<String> historyHeader = new ArrayList<>(List.of("generation", "index", "kind"));
 		historyHeader.addAll(names);

@@ -111,6 +111,7 @@ class FitCommandsIT {
 		in.put("data", csv.toFile());
 		in.put("stop", 300.0);
 		in.put("preset", Presets.IZHIKEVICH_2003_RANDOM);
+		in.put("network", null);
 		in.put("tune", "ee.gain=0.5:4, ee.p=0.05:0.3");
 		in.put("population", 4);
 		in.put("generations", 2);

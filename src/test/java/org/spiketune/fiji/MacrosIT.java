@@ -60,6 +60,19 @@ class MacrosIT {
 	}
 
 	@Test
+	@Order(1)
+	void networkFile() throws Exception {
+		final Path out = dir.resolve("network-file");
+		final ImageJ1Install.Result r = run("network_file.ijm", "out=[" + out + "] duration=200");
+		assertTrue(r.output().contains(": 1000 neurons") && r.output().contains("population rate: "), r.output());
+		final org.spiketune.model.NetworkSpec written = org.spiketune.io.NetworkFile.read(out.resolve(
+			"my-network.json"));
+		assertEquals("my-network", written.name());
+		assertEquals(-1, written.parameter("exc.bias"));
+		assertEquals(written, org.spiketune.io.NetworkFile.read(out.resolve("run").resolve("network.json")));
+	}
+
+	@Test
 	@Order(2)
 	void showSpikeRasterOfTheSimulation() throws Exception {
 		final Path out = dir.resolve("raster");

@@ -132,6 +132,13 @@ class ScriptsIT {
 			final double error = (Double) outputs.get("error");
 			assertTrue(error >= 0 && error <= 90, script + ": decoding error " + error);
 		}
+		else if (name.startsWith("network_file")) {
+			final double rate = (Double) outputs.get("rate");
+			assertTrue(rate > 1 && rate < 200, script + ": rate " + rate);
+			final org.spiketune.model.NetworkSpec written = org.spiketune.io.NetworkFile.read(Path.of(String.valueOf(
+				outputs.get("network"))));
+			assertEquals(List.of("input", "exc", "inh"), written.groups().stream().map(g -> g.name()).toList());
+		}
 		else if (name.startsWith("compare")) {
 			assertEquals(0.25188056475463755, (Double) outputs.get("value"), 1e-12, script + ": PySpike's value");
 		}

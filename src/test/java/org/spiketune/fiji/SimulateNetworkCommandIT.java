@@ -49,6 +49,7 @@ class SimulateNetworkCommandIT {
 	private static Map<String, Object> inputs(final Object... overrides) {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("preset", "izhikevich2003");
+		in.put("network", null);
 		in.put("duration", 300.0);
 		in.put("parameters", "");
 		in.put("members", 1);
@@ -118,7 +119,7 @@ class SimulateNetworkCommandIT {
 		final CommandModule module = run(inputs("output", out, "members", 2));
 		assertFalse(module.isCanceled(), module.getCancelReason());
 		for (final String name : List.of("spikes-member-0.csv", "spikes-member-1.csv", "rates.csv", "run.json",
-			"raster.tif", "raster.png", "rates.png"))
+			"network.json", "raster.tif", "raster.png", "rates.png"))
 		{
 			assertTrue(Files.size(out.toPath().resolve(name)) > 0, name);
 		}
@@ -130,6 +131,58 @@ class SimulateNetworkCommandIT {
 		final List<String> rates = Files.readAllLines(out.toPath().resolve("rates.csv"));
 		assertEquals("member,seed,group,neurons,spikes,rate_hz", rates.get(0));
 		assertEquals(1 + 2 * 3, rates.size(), "exc, inh and all for each member");
+	}
+
+	private CommandModule export(final Object... overrides) throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("preset", "izhikevich2003");
+		in.put("network", null);
+		in.put("parameters", "");
+		in.put("name", "");
+		for (int i = 0; i < overrides.length; i += 2) in.put((String) overrides[i], overrides[i + 1]);
+		return commands.run(ExportNetworkCommand.class, true, in).get();
+	}
+
+	/**
+	 * Export Network writes a preset with a parameter changed; Simulate Network runs that file exactly as the
+	 * preset with the parameter set, and keeps the network it ran beside its results.
+	 */
+	@Test
+	void simulatesANetworkFileExportedFromAPreset(@TempDir final Path dir) throws Exception {
+		final File file = dir.resolve("mine.json").toFile();
+		final CommandModule exported = export("parameters", "exc.bias=-2", "name", "mine", "output", file);
+		assertFalse(exported.isCanceled(), exported.getCancelReason());
+		assertEquals(1000, exported.getOutput("neurons"));
+		final File out = dir.resolve("run").toFile();
+		final CommandModule fromFile = run(inputs("network", file, "output", out));
+		assertFalse(fromFile.isCanceled(), fromFile.getCancelReason());
+		final CommandModule fromPreset = run(inputs("parameters", "exc.bias=-2"));
+		assertEquals((Long) fromPreset.getOutput("spikes"), (Long) fromFile.getOutput("spikes"));
+		assertEquals((Double) fromPreset.getOutput("rate"), (Double) fromFile.getOutput("rate"));
+		assertTrue(Files.readString(out.toPath().resolve("run.json")).contains("\"mine\""));
+		final org.spiketune.model.NetworkSpec kept = org.spiketune.io.NetworkFile.read(out.toPath().resolve(
+			"network.json"));
+		assertEquals(org.spiketune.io.NetworkFile.read(file.toPath()), kept);
+		assertEquals(-2, kept.parameter("exc.bias"));
+	}
+
+	@Test
+	void aDamagedNetworkFileCancelsNamingTheFileAndThePlace(@TempDir final Path dir) throws Exception {
+		final Path file = dir.resolve("damaged.json");
+		assertFalse(export("output", file.toFile()).isCanceled());
+		Files.writeString(file, Files.readString(file).replace("\"noise\": 5.0", "\"noise\": -5.0"));
+		final CommandModule module = run(inputs("network", file.toFile()));
+		assertTrue(module.isCanceled());
+		assertTrue(module.getCancelReason().contains(file.toString()) && module.getCancelReason().contains(
+			"groups[0]") && module.getCancelReason().contains("noise"), module.getCancelReason());
+		org.spiketune.Reliability.record("Network files", "Simulate Network given a network file with a negative " +
+			"noise amplitude", "cancelled: " + module.getCancelReason().replace(file.toString(), "damaged.json"));
+		final CommandModule missing = run(inputs("network", dir.resolve("absent.json").toFile()));
+		assertTrue(missing.isCanceled());
+		assertTrue(missing.getCancelReason().contains("does not exist"), missing.getCancelReason());
+		final CommandModule noOutput = export("output", null);
+		assertTrue(noOutput.isCanceled());
+		assertTrue(noOutput.getCancelReason().contains("output"), noOutput.getCancelReason());
 	}
 
 	@Test

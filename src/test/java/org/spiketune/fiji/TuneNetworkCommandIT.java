@@ -46,6 +46,7 @@ class TuneNetworkCommandIT {
 	private static Map<String, Object> tuneInputs(final Object... overrides) {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("preset", "izhikevich2003");
+		in.put("network", null);
 		in.put("tune", "exc.bias=-5:5");
 		in.put("target", "5");
 		in.put("algorithm", "ga");
@@ -106,6 +107,20 @@ class TuneNetworkCommandIT {
 			summary);
 		assertTrue(Files.size(folder.resolve("convergence.png")) > 1000);
 		assertTrue(Files.exists(folder.resolve("convergence.tif")));
+		assertEquals(org.spiketune.model.Presets.get("izhikevich2003"), org.spiketune.io.NetworkFile.read(folder
+			.resolve("network.json")), "the network tuned is kept beside the results");
+	}
+
+	@Test
+	void tunesANetworkFileAsThePresetItHolds(@TempDir final Path dir) throws Exception {
+		final Path file = dir.resolve("net.json");
+		org.spiketune.io.NetworkFile.write(org.spiketune.model.Presets.get("izhikevich2003"), file);
+		final CommandModule preset = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 2)).get();
+		final CommandModule fromFile = commands.run(TuneNetworkCommand.class, true, tuneInputs("generations", 2,
+			"network", file.toFile())).get();
+		assertFalse(fromFile.isCanceled(), fromFile.getCancelReason());
+		assertEquals((String) preset.getOutput("best"), (String) fromFile.getOutput("best"));
+		assertEquals((Double) preset.getOutput("fitness"), (Double) fromFile.getOutput("fitness"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import org.spiketune.io.CheckpointFile;
+import org.spiketune.io.NetworkFile;
 
 /**
  * Coverage-guided fuzzing of every file reader with Jazzer: whatever the bytes, a reader returns or throws its
@@ -72,6 +73,11 @@ class ReaderFuzzTest {
 	@FuzzTest(maxDuration = "10s")
 	void traceText(final byte[] data) throws IOException {
 		read(data, ".txt", TraceText::read);
+	}
+
+	@FuzzTest(maxDuration = "10s")
+	void networkFile(final byte[] data) throws IOException {
+		read(data, ".json", NetworkFile::read);
 	}
 
 	@FuzzTest(maxDuration = "10s")

@@ -56,4 +56,40 @@ class DialogIT {
 			assertTrue(summary.contains(entry), entry + " in " + summary);
 		}
 	}
+
+	/**
+	 * Esc in ImageJ while a macro's tuning run goes on (point 2 of the reliability issue, from a macro): the run
+	 * stops after the generation in flight and keeps the best so far, the history and its checkpoint.
+	 */
+	@Test
+	void escStopsAMacrosTuningRunAndKeepsWhatItFound(@TempDir final Path dir) throws Exception {
+		assumeTrue(ImageJ1Install.hasXvfb(), "xvfb-run is not installed (Debian: apt-get install xvfb)");
+		final ImageJ1Install imagej = ImageJ1Install.create(dir.resolve("ImageJ"));
+		final Path out = dir.resolve("cancel");
+		final ImageJ1Install.Result r = ImageJ1Install.Result.of(List.of("xvfb-run", "-a", ImageJ1Install.java(),
+			"--enable-native-access=ALL-UNNAMED", "-Dplugins.dir=" + imagej.root.toAbsolutePath(), "-cp", Path.of(
+				"target", "test-classes") + ":" + imagej.root.resolve("ij.jar"), MacroCancelDriver.class.getName(), out
+					.toString(), Path.of("macros", "tune_network.ijm").toAbsolutePath().toString()), 300);
+		final String report = Files.exists(out.resolve("report.txt")) ? Files.readString(out.resolve("report.txt"))
+			: "(no report)\n" + r.output();
+		assertEquals(0, r.status(), report + "\n" + r.output());
+		assertTrue(report.contains("macro ended: true"), report);
+		// SciJava's log goes to the process output, ImageJ's Log window into the report
+		assertTrue((report + r.output()).contains("Tune Network: stopped by Esc; keeping the best so far"), report +
+			"\n" + r.output());
+		assertTrue(report.contains("Best parameters = exc.bias="), "the macro showed the best so far: " + report);
+		final int pressedAt = Integer.parseInt(report.replaceAll("(?s).*generations when Esc was pressed: (\\d+).*",
+			"$1"));
+		final int written = Integer.parseInt(report.replaceAll("(?s).*generations written: (\\d+).*", "$1"));
+		assertTrue(written >= pressedAt && written < 1000, "stopped at generation " + written + " of 1000");
+		final Path tuning = out.resolve("tuning");
+		final String summary = Files.readString(tuning.resolve("summary.json"));
+		assertTrue(summary.contains("\"termination\": \"cancelled\"") && summary.contains("\"exc.bias\""), summary);
+		assertTrue(Files.readAllLines(tuning.resolve("history.csv")).size() > 20, "the history is kept");
+		assertEquals(written, org.spiketune.io.CheckpointFile.read(tuning.resolve("checkpoint.json")).generation(),
+			"the checkpoint holds the last generation");
+		org.spiketune.Reliability.record("Cancel and resume", "Esc pressed in ImageJ while a macro's Tune Network " +
+			"ran (at generation " + pressedAt + " of 1000)", "stopped after generation " + written + "; summary.json " +
+				"says cancelled with the best so far; history.csv and the checkpoint kept; the macro ended");
+	}
 }

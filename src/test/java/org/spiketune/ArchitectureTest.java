@@ -34,6 +34,7 @@ class ArchitectureTest {
 		Map.entry("sim.cpu", List.of("sim", "model", "random")), //
 		Map.entry("sim.opencl", List.of("sim", "model", "random", "org.jocl")), //
 		Map.entry("sim.backends", List.of("sim", "sim.cpu", "sim.opencl")), //
+		Map.entry("spark", List.of("sim", "sim.backends", "model", "io", "org.apache.spark")), //
 		Map.entry("objective", List.of("sim", "spikes", "model")), //
 		Map.entry("tune", List.of("sim", "objective", "model", "random", "io.jenetics", "org.apache.commons.math3")), //
 		Map.entry("fit", List.of("model", "sim", "spikes", "objective", "tune")), //

@@ -54,6 +54,18 @@ class ReadmeIT {
 		return p.waitFor();
 	}
 
+	/**
+	 * A shell prelude that makes {@code spark-submit} what Spark's script runs (its SparkSubmit class, from
+	 * Maven Central here) and lets the README's {@code target/...} paths resolve in the work folder.
+	 */
+	private String sparkSubmit() throws Exception {
+		final Path target = work.resolve("target");
+		if (!Files.exists(target)) Files.createSymbolicLink(target, Path.of("target").toAbsolutePath());
+		return "spark-submit() { '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + System
+			.getProperty("java.class.path") + "' org.apache.spark.deploy.SparkSubmit --conf spark.ui.enabled=false " +
+			"\"$@\"; }; ";
+	}
+
 	@Test
 	@Order(1)
 	void shellExamplesRun() throws Exception {
@@ -64,6 +76,11 @@ class ReadmeIT {
 				String line = raw.trim();
 				if (line.isEmpty() || line.equals("mvn -B verify") || line.contains("scijava.app.directory")) continue;
 				if (line.startsWith("mvn ") && line.contains("&& ")) line = line.substring(line.indexOf("&& ") + 3);
+				if (line.startsWith("spark-submit ")) {
+					assertEquals(0, bash(sparkSubmit() + line, work), raw);
+					ran++;
+					continue;
+				}
 				assertTrue(line.startsWith("./spiketune "), "README shell line not covered by a test: " + raw);
 				assertEquals(0, bash(launcher + line.substring("./spiketune".length()), work), raw);
 				ran++;
@@ -72,6 +89,8 @@ class ReadmeIT {
 		assertTrue(ran >= 3, "the main job, the simulation and the headless example");
 		assertTrue(Files.readString(work.resolve("tuning").resolve("summary.json")).contains("\"exc.bias\""));
 		assertTrue(Files.exists(work.resolve("results").resolve("raster.png")));
+		assertTrue(Files.readString(work.resolve("tuning-spark").resolve("summary.json")).contains(
+			"\"backend\": \"spark\""), "the spark-submit example ran on Spark");
 		assertTrue(Files.readString(work.resolve("results-mine").resolve("run.json")).contains("\"network\": \"mine\""),
 			"the exported network file was simulated");
 		final String backend = org.spiketune.sim.opencl.OpenClBackend.available() ? "opencl" : "cpu";

@@ -83,7 +83,8 @@ public class FitNetworkCommand extends ContextCommand {
 	@Parameter(label = "Seed (also of the frozen noise and the structure)", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL,
+		Backends.SPARK })
 	private String backend = Backends.AUTO;
 
 	@Parameter(label = "Threads (0 = all processors)", min = "0")

@@ -42,7 +42,8 @@ public class TrainV1NetworkCommand extends V1Command {
 	@Parameter(label = "Seed (stimulus order)", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL,
+		Backends.SPARK })
 	private String backend = Backends.AUTO;
 
 	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false)

@@ -105,9 +105,10 @@ public class TuneNetworkCommand extends ContextCommand {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL },
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL,
+		Backends.SPARK },
 		description = "auto: an OpenCL GPU if there is one, else the CPU; opencl falls back to the CPU, saying why, " +
-			"where OpenCL is missing")
+			"where OpenCL is missing; spark: the executors of a spark-submit job (see the README)")
 	private String backend = Backends.AUTO;
 
 	// not remembered: a device left over from an earlier OpenCL run would be an error with another backend

@@ -46,7 +46,8 @@ public class TuneV1NetworkCommand extends V1Command {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
 
-	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL })
+	@Parameter(label = "Backend", choices = { Backends.AUTO, Backends.CPU, Backends.OPENCL,
+		Backends.SPARK })
 	private String backend = Backends.AUTO;
 
 	@Parameter(label = "OpenCL device (gpu, cpu, all, index or name)", required = false, persist = false)

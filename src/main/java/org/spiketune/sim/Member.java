@@ -10,7 +10,7 @@ import org.spiketune.model.Checks;
  * it sets (see {@link org.spiketune.model.NetworkSpec#parameterNames()}). A member's result depends only on
  * these, never on the other members of the batch or its position in it.
  */
-public record Member(long seed, Map<String, Double> parameters) {
+public record Member(long seed, Map<String, Double> parameters) implements java.io.Serializable {
 
 	public Member {
 		Checks.notNull("member parameters", parameters);

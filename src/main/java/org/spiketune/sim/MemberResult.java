@@ -7,7 +7,7 @@ package org.spiketune.sim;
  * are then those up to the stop.
  */
 public record MemberResult(int index, Member member, SpikeRecord spikes, PopulationRates rates,
-	StateTraces traces, java.util.Map<String, float[][]> learnedWeights, String fault)
+	StateTraces traces, java.util.Map<String, float[][]> learnedWeights, String fault) implements java.io.Serializable
 {
 
 	public MemberResult {

@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @implNote Immutable.
  */
-public final class PopulationRates {
+public final class PopulationRates implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final List<String> groups;
 	private final int[] sizes;

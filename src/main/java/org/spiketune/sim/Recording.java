@@ -10,7 +10,9 @@ import org.spiketune.model.Checks;
  * are kept as events (empty: all). A long run of a large network keeps only the groups it needs; the others'
  * spikes still count in the rates.
  */
-public record Recording(double rateBinMs, int[] tracedNeurons, java.util.List<String> spikeGroups) {
+public record Recording(double rateBinMs, int[] tracedNeurons, java.util.List<String> spikeGroups) implements
+	java.io.Serializable
+{
 
 	public Recording {
 		Checks.positive("rateBinMs", rateBinMs);

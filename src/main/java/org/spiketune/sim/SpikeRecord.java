@@ -10,7 +10,9 @@ import org.spiketune.spikes.SpikeTrains;
  *
  * @implNote Immutable.
  */
-public final class SpikeRecord {
+public final class SpikeRecord implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final int neuronCount;
 	private final double dtMs;

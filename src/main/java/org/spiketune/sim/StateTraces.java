@@ -6,7 +6,9 @@ package org.spiketune.sim;
  *
  * @implNote Immutable.
  */
-public final class StateTraces {
+public final class StateTraces implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private final int[] neurons;
 	private final int steps;

@@ -28,13 +28,13 @@ public final class Backends {
 	private static final java.util.Set<String> LOGGED = new java.util.HashSet<>();
 
 	/** The choices a user picks from; a device is named apart (see {@link #named}). */
-	public static final String AUTO = "auto", CPU = "cpu", OPENCL = "opencl";
+	public static final String AUTO = "auto", CPU = "cpu", OPENCL = "opencl", SPARK = "spark";
 
 	private Backends() {}
 
 	/** Names accepted by {@link #byName} (besides opencl:&lt;device&gt;). */
 	public static List<String> names() {
-		return List.of(CPU, OPENCL, "opencl:gpu", "opencl:cpu", "opencl:all", AUTO);
+		return List.of(CPU, OPENCL, "opencl:gpu", "opencl:cpu", "opencl:all", AUTO, SPARK);
 	}
 
 	/**
@@ -70,6 +70,7 @@ public final class Backends {
 			final Backend gpu = OpenCl.gpuOrNull();
 			return gpu != null ? gpu : threads > 0 ? cpu(threads) : cpu();
 		}
+		if (key.equals(SPARK)) return Spark.backend();
 		if (key.equals("opencl") || key.startsWith("opencl:")) {
 			final String selector = key.equals("opencl") ? "" : key.substring("opencl:".length());
 			final Backend opencl = OpenCl.openOrNull(selector);
@@ -95,6 +96,34 @@ public final class Backends {
 		final Backend backend = byName(name, threads);
 		if (backend.name().equals(CPU)) return new Simulator(backend);
 		return new Simulator(backend, threads > 0 ? cpu(threads) : cpu());
+	}
+
+	/**
+	 * Reaches the Spark backend by name only: Spark is a provided dependency, there in a {@code spark-submit}
+	 * job and in tests, absent in Fiji.
+	 */
+	private static final class Spark {
+
+		static Backend backend() {
+			final Class<?> type;
+			try {
+				Class.forName("org.apache.spark.SparkContext", false, Backends.class.getClassLoader());
+				type = Class.forName("org.spiketune.spark.SparkBackend");
+			}
+			catch (final ClassNotFoundException | LinkageError e) {
+				throw new IllegalArgumentException("backend 'spark' needs Apache Spark on the class path: submit the " +
+					"job with spark-submit (see the README, 'On a Spark cluster')");
+			}
+			try {
+				return (Backend) type.getMethod("getOrCreate", int.class).invoke(null, 0);
+			}
+			catch (final java.lang.reflect.InvocationTargetException e) {
+				throw new IllegalArgumentException("could not start Spark: " + e.getCause(), e.getCause());
+			}
+			catch (final ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+		}
 	}
 
 	/** Isolates the OpenCL classes, which load JOCL (and the native OpenCL library) on first touch. */

@@ -17,6 +17,8 @@ if ! ldconfig -p | grep -q 'libOpenCL.so.1'; then
 	dpkg -x .dev/ocl-icd*.deb /tmp/ocl && export LD_LIBRARY_PATH=/tmp/ocl/usr/lib/x86_64-linux-gnu
 fi
 CP=".dev/test-classes:.dev/classes:.dev/lib/*"
+# PoCL's OpenCL replaces the JVM's signal handlers unless the JDK's signal-chaining library is preloaded.
+if [ -f /tmp/jre/lib/libjsig.so ]; then export LD_PRELOAD="/tmp/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"; fi
 J="/tmp/jre/bin/java --enable-native-access=ALL-UNNAMED"
 step="${1:-all}"
 if [ "$step" = all ] || [ "$step" = tests ]; then

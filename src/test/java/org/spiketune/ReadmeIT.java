@@ -61,9 +61,34 @@ class ReadmeIT {
 	private String sparkSubmit() throws Exception {
 		final Path target = work.resolve("target");
 		if (!Files.exists(target)) Files.createSymbolicLink(target, Path.of("target").toAbsolutePath());
-		return "spark-submit() { '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + System
+		return "spark-submit() { '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:ErrorFile='" +
+			work.resolve("hs_err_%p.log") + "' -cp '" + System
 			.getProperty("java.class.path") + "' org.apache.spark.deploy.SparkSubmit --conf spark.ui.enabled=false " +
 			"\"$@\"; }; ";
+	}
+
+	/**
+	 * What a failed child JVM left: the end of its output and any crash log, so that a failure on a CI
+	 * machine says what happened there.
+	 */
+	private static String crashReport(final int status, final Path log) {
+		final StringBuilder report = new StringBuilder("exit status " + status + (status > 128 ? " (signal " +
+			(status - 128) + ")" : "") + "\n");
+		try {
+			final List<String> lines = Files.readAllLines(log);
+			report.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+			try (var crashes = Files.list(work)) {
+				for (final Path crash : crashes.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList()) {
+					final List<String> head = Files.readAllLines(crash);
+					report.append("\n").append(crash.getFileName()).append(":\n").append(String.join("\n", head.subList(
+						0, Math.min(60, head.size()))));
+				}
+			}
+		}
+		catch (final java.io.IOException e) {
+			report.append("(no log: ").append(e.getMessage()).append(')');
+		}
+		return report.toString();
 	}
 
 	@Test
@@ -77,7 +102,9 @@ class ReadmeIT {
 				if (line.isEmpty() || line.equals("mvn -B verify") || line.contains("scijava.app.directory")) continue;
 				if (line.startsWith("mvn ") && line.contains("&& ")) line = line.substring(line.indexOf("&& ") + 3);
 				if (line.startsWith("spark-submit ")) {
-					assertEquals(0, bash(sparkSubmit() + line, work), raw);
+					final Path log = work.resolve("spark-submit.log");
+					final int status = bash(sparkSubmit() + line + " > '" + log + "' 2>&1", work);
+					assertEquals(0, status, () -> raw + "\n" + crashReport(status, log));
 					ran++;
 					continue;
 				}

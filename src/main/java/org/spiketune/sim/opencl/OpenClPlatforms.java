@@ -17,7 +17,8 @@ import org.jocl.cl_platform_id;
 /**
  * Finds the OpenCL devices, once per JVM. A missing OpenCL library ({@link LinkageError}: JOCL loads it in a
  * static initializer, and every later touch fails the same way) or no platform ({@link CLException}) means
- * no devices, with the reason logged once; nothing is thrown.
+ * no devices, with the reason logged once; nothing is thrown. PoCL's devices are not started where the JVM
+ * would lose its signal handlers to it (see {@link SignalChaining}).
  */
 public final class OpenClPlatforms {
 
@@ -50,7 +51,15 @@ public final class OpenClPlatforms {
 			clGetPlatformIDs(0, null, count);
 			final cl_platform_id[] platforms = new cl_platform_id[count[0]];
 			clGetPlatformIDs(platforms.length, platforms, null);
+			String skipped = null;
 			for (int p = 0; p < platforms.length; p++) {
+				final String platformName = string(platforms[p]);
+				// a platform's name does not start its devices; its device list would (PoCL's handlers)
+				if (SignalChaining.isPocl(platformName) && !SignalChaining.poclAllowed()) {
+					skipped = SignalChaining.poclSkippedReason();
+					LOG.info(skipped);
+					continue;
+				}
 				final int[] devices = new int[1];
 				try {
 					clGetDeviceIDs(platforms[p], CL_DEVICE_TYPE_ALL, 0, null, devices);
@@ -60,7 +69,6 @@ public final class OpenClPlatforms {
 				}
 				final cl_device_id[] ids = new cl_device_id[devices[0]];
 				clGetDeviceIDs(platforms[p], CL_DEVICE_TYPE_ALL, ids.length, ids, null);
-				final String platformName = string(platforms[p]);
 				for (int d = 0; d < ids.length; d++) {
 					if (!string(ids[d], CL_DEVICE_EXTENSIONS).contains("cl_khr_fp64")) {
 						LOG.info("OpenCL device " + string(ids[d], CL_DEVICE_NAME) + " has no double precision; not used");
@@ -73,7 +81,7 @@ public final class OpenClPlatforms {
 								ids[d], CL_DEVICE_MAX_COMPUTE_UNITS), string(ids[d], CL_DEVICE_VERSION)), platforms[p], ids[d]));
 				}
 			}
-			if (list.isEmpty()) unavailable = "no OpenCL device with double precision found";
+			if (list.isEmpty()) unavailable = skipped != null ? skipped : "no OpenCL device with double precision found";
 		}
 		catch (final CLException e) {
 			unavailable = "no OpenCL platform (" + CL.stringFor_errorCode(e.getStatus()) + ")";

@@ -57,6 +57,13 @@ public final class SparkBackend implements Backend {
 	 */
 	public static final String FAIL_FIRST_ATTEMPT = "spiketune.test.failFirstAttemptOfPartition";
 
+	/**
+	 * For tests of executor loss, a local property like {@link #FAIL_FIRST_ATTEMPT}: the executor JVM running the
+	 * first attempt of this partition's task halts (only where executors have their own JVMs, as in
+	 * {@code local-cluster} mode or on a cluster).
+	 */
+	public static final String LOSE_EXECUTOR_AT = "spiketune.test.loseExecutorAtPartition";
+
 	private final JavaSparkContext spark;
 	private final int partitions;
 
@@ -139,6 +146,11 @@ public final class SparkBackend implements Backend {
 			{
 				throw new IllegalStateException("injected failure of the first attempt of partition " + context
 					.partitionId());
+			}
+			if (context != null && String.valueOf(context.partitionId()).equals(context.getLocalProperty(
+				LOSE_EXECUTOR_AT)) && context.attemptNumber() == 0)
+			{
+				Runtime.getRuntime().halt(57); // the executor dies mid-task, as when its node is lost
 			}
 			final List<Indexed> indexed = new ArrayList<>();
 			partition.forEachRemaining(indexed::add);

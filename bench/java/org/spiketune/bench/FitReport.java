@@ -57,19 +57,30 @@ public final class FitReport {
 		final SpikeTrains own = simulator.runAll(SingleCellFit.network(CellModel.IZHIKEVICH, protocol, IntStream
 			.range(0, 17).toArray(), 0.1), 3000, 0, List.of(Member.of(0, truth)), Recording.spikesOnly()).get(0)
 			.spikes().spikeTrains();
-		for (final long seed : new long[] { 42, 7, 1 }) {
+		// -Dfit.seeds=42,7 -Dfit.loss=GAMMA_RATE -Dfit.population=10 -Dfit.restarts=16 -Dfit.generations=200 to try other settings
+		final int population = Integer.getInteger("fit.population", 10), restarts = Integer.getInteger("fit.restarts",
+			16), generations = Integer.getInteger("fit.generations", 200);
+		final SpikeTrainMatch.Loss loss = loss();
+		for (final long seed : java.util.Arrays.stream(System.getProperty("fit.seeds", "42,7,1").split(",")).mapToLong(
+			Long::parseLong).toArray())
+		{
 			final TuningConfig config = SingleCellFit.config(CellModel.IZHIKEVICH, protocol, own, EVEN, ParameterSpace
 				.parse("*.a=0.002:0.3, *.b=0.02:0.36, *.c=-75:-35, *.d=0.005:16, *.gain=0.005:0.5:log"),
-				SpikeTrainMatch.Loss.SPIKE_COUNT, 4, new Algorithm.CmaEs(10, 16, 0.3), Termination.generations(200), 0.1,
-				seed);
+				loss, 4, new Algorithm.CmaEs(population, restarts, 0.3), Termination
+					.generations(generations), 0.1, seed);
 			final long start = System.nanoTime();
 			final TuningResult result = new Tuner(simulator).run(config);
 			System.out.printf(Locale.ROOT,
-				"%n4a recover a known Izhikevich cell (truth %s), cma-es 16 x 10, seed %d: %.0f s, %d simulations%n" +
-					"best %s, training loss %.4f%n", truth, seed, (System.nanoTime() - start) / 1e9, result.evaluations(),
+				"%n4a recover a known Izhikevich cell (truth %s), loss %s, cma-es %d x %d, seed %d: %.0f s, %d " +
+					"simulations%nbest %s, training loss %.4f%n", truth, loss.key(), restarts, population, seed, (System.nanoTime() - start) / 1e9, result.evaluations(),
 				result.best(), result.bestFitness());
 			table(SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, result.best(), protocol, own, ODD, 0.1, 4));
 		}
+	}
+
+	/** The single-cell loss: -Dfit.loss=SPIKE_COUNT (the study's, default), GAMMA_RATE, ... */
+	private static SpikeTrainMatch.Loss loss() {
+		return SpikeTrainMatch.Loss.valueOf(System.getProperty("fit.loss", "SPIKE_COUNT"));
 	}
 
 	private static void fsi(final Simulator simulator) throws Exception {
@@ -77,11 +88,11 @@ public final class FitReport {
 		final SpikeTrains data = SingleCellFit.spikes(recording, -20);
 		for (final CellModel model : CellModel.values()) {
 			final TuningConfig config = SingleCellFit.config(model, recording, data, EVEN, model.defaultSpace(),
-				SpikeTrainMatch.Loss.SPIKE_COUNT, 4, new Algorithm.CmaEs(10, 16, 0.3), Termination.generations(200), 0.1,
+				loss(), 4, new Algorithm.CmaEs(10, 16, 0.3), Termination.generations(200), 0.1,
 				42);
 			final long start = System.nanoTime();
 			final TuningResult result = new Tuner(simulator).run(config);
-			System.out.printf(Locale.ROOT, "%n4b FSI, %s, fit on sweeps 0,2,...,16, %.0f s%nbest %s%n", model.key(),
+			System.out.printf(Locale.ROOT, "%n4b FSI, %s, loss %s, fit on sweeps 0,2,...,16, %.0f s%nbest %s%n", model.key(), loss().key(),
 				(System.nanoTime() - start) / 1e9, result.best());
 			System.out.println("fitted:");
 			table(SingleCellFit.predict(simulator, model, result.best(), recording, data, EVEN, 0.1, 4));

@@ -22,9 +22,14 @@ public final class Simulator {
 		.getName());
 
 	private volatile Backend backend;
-	private final Backend fallback;
+	private final Backend primary, fallback;
+	private final boolean ownsPrimary;
 	private final List<String> switches = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private CompiledNetwork cached;
+	/** Guards the batches running on the primary backend, so a failed one is closed only once they end. */
+	private final Object lease = new Object();
+	private int primaryBatches;
+	private boolean primaryClosed;
 
 	public Simulator(final Backend backend) {
 		this(backend, null);
@@ -36,8 +41,23 @@ public final class Simulator {
 	 * Backends compute the same spikes, so a run goes on as if nothing had happened. Null: no fallback.
 	 */
 	public Simulator(final Backend backend, final Backend fallback) {
+		this(backend, fallback, false);
+	}
+
+	private Simulator(final Backend backend, final Backend fallback, final boolean ownsPrimary) {
 		this.backend = Checks.notNull("backend", backend);
+		this.primary = backend;
 		this.fallback = fallback;
+		this.ownsPrimary = ownsPrimary;
+	}
+
+	/**
+	 * Like {@link #Simulator(Backend, Backend)} for a backend made for this simulator alone: once its device
+	 * has failed and the batches still running on it have ended, it is closed (if {@link AutoCloseable}), so a
+	 * long session does not keep a failed device's context and memory.
+	 */
+	public static Simulator owning(final Backend backend, final Backend fallback) {
+		return new Simulator(backend, fallback, true);
 	}
 
 	/** The backend in use (the fallback after a switch). */
@@ -59,8 +79,8 @@ public final class Simulator {
 		final long start = System.nanoTime();
 		final CompiledNetwork network = compiled(request);
 		final double compileMs = (System.nanoTime() - start) / 1e6;
-		final Backend used = backend;
-		BatchResult result;
+		final Backend used = acquire();
+		BatchResult result = null;
 		try {
 			result = used.simulate(network, request);
 		}
@@ -71,12 +91,51 @@ public final class Simulator {
 					.device() + ")";
 			LOG.warning(note);
 			switches.add(note);
-			backend = fallback;
-			result = fallback.simulate(network, request);
+			synchronized (lease) {
+				backend = fallback;
+			}
 		}
+		finally {
+			release(used);
+		}
+		if (result == null) result = fallback.simulate(network, request);
+		return withCompileTime(request, result, compileMs);
+	}
+
+	private static BatchResult withCompileTime(final SimulationRequest request, final BatchResult result,
+		final double compileMs)
+	{
 		final RunInfo info = result.info();
 		return new BatchResult(request, result.members(), new RunInfo(info.backend(), info.device(), info
 			.threads(), compileMs, info.simulateMs()));
+	}
+
+	/** The backend for a batch; one on the primary backend is counted until {@link #release}. */
+	private Backend acquire() {
+		synchronized (lease) {
+			final Backend current = backend;
+			if (current == primary) primaryBatches++;
+			return current;
+		}
+	}
+
+	/** A batch has left {@code used}: closes an owned primary that failed once no batch runs on it. */
+	private void release(final Backend used) {
+		if (used != primary) return;
+		final boolean close;
+		synchronized (lease) {
+			primaryBatches--;
+			close = ownsPrimary && backend != primary && primaryBatches == 0 && !primaryClosed;
+			if (close) primaryClosed = true;
+		}
+		if (close && primary instanceof final AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (final Exception e) {
+				LOG.fine("closing the failed " + primary.name() + " backend: " + e);
+			}
+		}
 	}
 
 	/**

@@ -91,11 +91,14 @@ public final class Backends {
 		return org.spiketune.sim.opencl.OpenClPlatforms.unavailableReason();
 	}
 
-	/** A simulator on the named backend; an OpenCL one falls back to the CPU backend if its device fails. */
+	/**
+	 * A simulator on the named backend; an OpenCL one falls back to the CPU backend if its device fails, and
+	 * is closed then.
+	 */
 	public static Simulator simulator(final String name, final int threads) {
 		final Backend backend = byName(name, threads);
 		if (backend.name().equals(CPU)) return new Simulator(backend);
-		return new Simulator(backend, threads > 0 ? cpu(threads) : cpu());
+		return Simulator.owning(backend, threads > 0 ? cpu(threads) : cpu());
 	}
 
 	/**

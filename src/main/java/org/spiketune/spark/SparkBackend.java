@@ -24,6 +24,7 @@ import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.Recording;
 import org.spiketune.sim.RunInfo;
+import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.backends.Backends;
@@ -56,6 +57,9 @@ public final class SparkBackend implements Backend {
 	 * task does when its executor is lost.
 	 */
 	public static final String FAIL_FIRST_ATTEMPT = "spiketune.test.failFirstAttemptOfPartition";
+
+	/** For tests of a task that never succeeds: every attempt of this partition's task fails. */
+	public static final String FAIL_EVERY_ATTEMPT = "spiketune.test.failEveryAttemptOfPartition";
 
 	/**
 	 * For tests of executor loss, a local property like {@link #FAIL_FIRST_ATTEMPT}: the executor JVM running the
@@ -123,11 +127,34 @@ public final class SparkBackend implements Backend {
 		final List<Indexed> members = new ArrayList<>();
 		for (int i = 0; i < request.size(); i++) members.add(new Indexed(i, request.members().get(i)));
 		final int slices = Math.max(1, Math.min(partitions, members.size()));
-		final List<MemberResult> collected = spark.parallelize(members, slices).mapPartitions(task).collect();
+		final List<MemberResult> collected;
+		try {
+			collected = spark.parallelize(members, slices).mapPartitions(task).collect();
+		}
+		catch (final Exception e) { // Spark throws its checked SparkException past Java's checks
+			if (e instanceof final RuntimeException r && !(e instanceof org.apache.spark.SparkException)) throw r;
+			throw new SimulationException("Spark could not simulate the batch of " + request.size() + " member(s) " +
+				"after its retries: " + rootCause(e), e);
+		}
 		final MemberResult[] ordered = new MemberResult[request.size()];
 		for (final MemberResult r : collected) ordered[r.index()] = r;
 		return new BatchResult(request, List.of(ordered), new RunInfo(NAME, device(), partitions, 0, (System
 			.nanoTime() - start) / 1e6));
+	}
+
+	/** The innermost cause's class and message: what an executor reported, without Spark's wrapping. */
+	static String rootCause(final Throwable e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+		final String message = cause.getMessage() == null ? "" : cause.getMessage();
+		// a failure on an executor arrives as text inside Spark's own message ("... failure: Lost task ...: X")
+		if (cause == e && message.contains("most recent failure:")) {
+			final String recent = message.substring(message.indexOf("most recent failure:") + "most recent failure:"
+				.length()).trim();
+			final int end = recent.indexOf("\n");
+			return end < 0 ? recent : recent.substring(0, end);
+		}
+		return cause.getClass().getSimpleName() + ": " + message;
 	}
 
 	/** A member with its place in the batch. */
@@ -146,6 +173,12 @@ public final class SparkBackend implements Backend {
 			{
 				throw new IllegalStateException("injected failure of the first attempt of partition " + context
 					.partitionId());
+			}
+			if (context != null && String.valueOf(context.partitionId()).equals(context.getLocalProperty(
+				FAIL_EVERY_ATTEMPT)))
+			{
+				throw new IllegalStateException("injected failure of attempt " + context.attemptNumber() +
+					" of partition " + context.partitionId());
 			}
 			if (context != null && String.valueOf(context.partitionId()).equals(context.getLocalProperty(
 				LOSE_EXECUTOR_AT)) && context.attemptNumber() == 0)

@@ -94,6 +94,25 @@ class SparkBackendIT {
 	}
 
 	@Test
+	void aTaskThatFailsEveryAttemptIsAClearError() {
+		spark.setLocalProperty(SparkBackend.FAIL_EVERY_ATTEMPT, "0");
+		try {
+			final org.spiketune.sim.SimulationException e = org.junit.jupiter.api.Assertions.assertThrows(
+				org.spiketune.sim.SimulationException.class, () -> new Simulator(SparkBackend.on(spark, 2)).run(
+					contractBatch()));
+			assertTrue(e.getMessage().startsWith("Spark could not simulate the batch of 5 member(s) after its " +
+				"retries: ") && e.getMessage().contains("injected failure of attempt") && !e.getMessage().contains(
+					"\tat "), e.getMessage());
+			Reliability.record("Device faults", "Spark: one partition's task fails on every attempt", "a " +
+				"SimulationException naming the executor's error: " + e.getMessage().replaceAll("attempt \\d+",
+					"attempt n"));
+		}
+		finally {
+			spark.setLocalProperty(SparkBackend.FAIL_EVERY_ATTEMPT, null);
+		}
+	}
+
+	@Test
 	void aLostTaskIsRetriedAndNothingChanges() throws InterruptedException {
 		final SimulationRequest request = contractBatch();
 		final BatchResult local = new Simulator(new CpuBackend(2)).run(request);

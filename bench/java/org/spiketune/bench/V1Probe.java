@@ -70,7 +70,8 @@ public final class V1Probe {
 			final MemberResult r = batch.member(m);
 			final double[][] rates = objective.rates(r.spikes());
 			final V1Tuning.Fitness f = V1Tuning.fitness(rates, objective.angles());
-			System.out.printf(Locale.ROOT, "== %d %s%n  rates onbuf %.1f exc %.1f inh %.1f  fitness %.6f decorr %.2f gauss %.0f max %.0f pen %.0f%n", m, variants[m], r.rates().meanRateHz("onbuf"), r.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f.maxRate(), f.penalty());
+			System.out.printf(Locale.ROOT, "== %d %s%n  rates onpoiss %.1f onbuf %.1f exc %.1f inh %.1f  fitness %.6f decorr %.2f gauss %.0f max %.0f pen %.0f%n", m, variants[m], r.rates().meanRateHz("onpoiss"), r.rates().meanRateHz("onbuf"), r.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f.maxRate(), f.penalty());
+			if (r.fault() != null) System.out.println("  FAULT " + r.fault());
 			for (int i = 0; i < 4; i++) {
 				final StringBuilder sb = new StringBuilder("  exc" + i + ":");
 				for (final double v : rates[i]) sb.append(String.format(Locale.ROOT, " %5.1f", v));
@@ -82,8 +83,41 @@ public final class V1Probe {
 				for (float[] row : on) mean += row[i];
 				mean /= on.length;
 				for (float[] row : on) sd += (row[i] - mean) * (row[i] - mean);
-				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f%n", i, mean, Math.sqrt(sd / on.length));
+				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f  rf %s%n", i, mean, Math.sqrt(sd / on.length),
+					receptiveFieldOrientation(on, off, i, side));
 			}
 		}
+	}
+
+	/**
+	 * How oriented neuron {@code i}'s learned receptive field is: the cosine similarity of its On − Off weight
+	 * map with each training grating; prints the best angle (degrees), its similarity and the mean |similarity|.
+	 */
+	static String receptiveFieldOrientation(final float[][] on, final float[][] off, final int i, final int side) {
+		final double[] rf = new double[on.length];
+		double norm = 0;
+		for (int p = 0; p < rf.length; p++) {
+			rf[p] = on[p][i] - off[p][i];
+			norm += rf[p] * rf[p];
+		}
+		final double[] angles = CarlsonV1.frameAngles();
+		double best = -2, sum = 0;
+		int bestK = 0;
+		for (int k = 0; k < angles.length; k++) {
+			final float[] g = Gratings.grating(side, side, angles[k], CarlsonV1.CYCLES_ACROSS / side, 0);
+			double dot = 0, gn = 0;
+			for (int p = 0; p < rf.length; p++) {
+				dot += rf[p] * g[p];
+				gn += g[p] * (double) g[p];
+			}
+			final double c = dot / Math.sqrt(norm * gn + 1e-30);
+			sum += Math.abs(c);
+			if (c > best) {
+				best = c;
+				bestK = k;
+			}
+		}
+		return String.format(Locale.ROOT, "best %.0f deg sim %.2f mean|sim| %.2f", Math.toDegrees(angles[bestK]), best,
+			sum / angles.length);
 	}
 }

@@ -58,7 +58,7 @@ public class KernelBenchmark {
 	@Benchmark
 	public float izhikevichIntegrate800() {
 		java.util.Arrays.fill(v, -65f);
-		NeuronKernels.izhikevichIntegrate(0, N, v, u, input, a, b, 2, 1f);
+		NeuronKernels.izhikevichIntegrate(0, N, v, u, input, null, a, b, 2, 1f);
 		return v[N - 1];
 	}
 

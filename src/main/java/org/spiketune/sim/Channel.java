@@ -4,8 +4,10 @@ package org.spiketune.sim;
  * One kind of synaptic input every neuron can receive; projections with the same synapse kind share a
  * channel (and its delay ring buffer). A pulse channel adds its arrivals to the current for one step; an
  * exponential channel keeps a current that decays by {@code decay} per step before adding arrivals; a
- * conductance channel keeps a conductance g the same way and contributes {@code g (reversal - v)}, with
- * v at the start of the step, times the NMDA gate for a gated one ({@link #gatedCurrent}).
+ * conductance channel keeps a conductance g the same way; its current {@code g (reversal - v)} (times the
+ * NMDA gate {@link #nmdaGate} at the step's starting v for a gated one) is integrated linearly implicitly in
+ * v: the neuron models receive the drive {@code g reversal} and the summed conductance G and solve for the
+ * new v with {@code - G v} at the new v, so that strong conductances cannot make Euler steps overshoot.
  */
 public record Channel(Kind kind, double tauMs, float decay, float reversalMv) {
 
@@ -22,7 +24,6 @@ public record Channel(Kind kind, double tauMs, float decay, float reversalMv) {
 		return kind != Kind.PULSE;
 	}
 
-	/** The current of conductance {@code g} at membrane potential {@code v}, in the kernels' operation order. */
 	/** Below this a decaying value is flushed to zero (see {@link #decayed}). */
 	public static final float FLUSH = 1e-30f;
 
@@ -36,15 +37,13 @@ public record Channel(Kind kind, double tauMs, float decay, float reversalMv) {
 		return Math.abs(d) < FLUSH ? 0f : d;
 	}
 
-	public static float conductanceCurrent(final float g, final float reversal, final float v) {
-		return g * (reversal - v);
-	}
-
-	/** As {@link #conductanceCurrent} times the NMDA magnesium gate x² / (1 + x²), x = (v + 80) / 60. */
-	public static float gatedCurrent(final float g, final float reversal, final float v) {
+	/**
+	 * The NMDA magnesium gate x² / (1 + x²), x = (v + 80) / 60, in the kernels' operation order. A gated
+	 * conductance acts as g·gate, the gate taken at the v the step starts with.
+	 */
+	public static float nmdaGate(final float v) {
 		final float x = (v + 80f) / 60f;
 		final float x2 = x * x;
-		final float gate = x2 / (1f + x2);
-		return g * gate * (reversal - v);
+		return x2 / (1f + x2);
 	}
 }

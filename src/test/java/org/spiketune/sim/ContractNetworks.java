@@ -54,6 +54,8 @@ public final class ContractNetworks {
 				.withSynapse(Synapse.gabaA()), //
 			Projection.of("src_adex", "src", "adex", Topology.fixedProbability(0.1), Weights.uniform(0.5, 1.5))
 				.withSynapse(Synapse.ampa()).withDelay(Delay.of(2)), //
+			Projection.of("src_lif_gaba", "src", "lif", Topology.fixedProbability(0.1), Weights.uniform(2, 6))
+				.withSynapse(Synapse.gabaB()), //
 			Projection.of("src_izh", "src", "izh", Topology.allToAll(), Weights.uniform(0, 0.01)).withSynapse(Synapse
 				.ampa()).withPlasticity(new Plasticity(Plasticity.Stdp.classical(0.0008, 20, 0.001, 40),
 					new Plasticity.Homeostasis(20, 0.1, 50, 1000), 0, 0.02, 1, 0, 50, 450)), //

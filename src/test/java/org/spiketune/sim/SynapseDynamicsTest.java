@@ -145,8 +145,9 @@ class SynapseDynamicsTest {
 	}
 
 	/**
-	 * Each receptor into a probe resting at −60 mV: g decays with the receptor's τ, the current g (E − v) uses
-	 * the v the step starts with (times the NMDA gate), and the probe follows, as computed here in double.
+	 * Each receptor into a probe resting at −60 mV: g decays with the receptor's τ, its current g (E − v) (times
+	 * the NMDA gate at the v the step starts with) acts on the probe, integrated exactly for g constant over the
+	 * step, as computed here in double.
 	 */
 	@Test
 	void conductancesPullTowardTheirReversalWithTheirTimeConstant() {
@@ -165,15 +166,16 @@ class SynapseDynamicsTest {
 				final int arrival = r.spikes().step(k) + 2;
 				if (r.spikes().neuron(k) == 0 && arrival < arrivals.length) arrivals[arrival] += weight;
 			}
-			final double decay = Math.exp(-DT / receptor.tauMs()), membrane = Math.exp(-DT / TAU_M);
+			final double decay = Math.exp(-DT / receptor.tauMs());
 			final double[] expected = new double[arrivals.length];
 			double g = 0, v = -60;
 			for (int s = 0; s < arrivals.length; s++) {
 				g = g * decay + arrivals[s];
 				final double x = (v + 80) / 60, gate = receptor.voltageGated() ? x * x / (1 + x * x) : 1;
-				final double current = g * gate * (receptor.reversalMv() - v);
-				final double target = -60 + 50 * current * 1e-3;
-				v = target + (v - target) * membrane;
+				// exact for g constant over the step: tau v' = -60 - v + R g gate (E - v), R = 50 MOhm
+				final double k = 50 * g * gate * 1e-3;
+				final double target = (-60 + 50 * g * gate * receptor.reversalMv() * 1e-3) / (1 + k);
+				v = target + (v - target) * Math.exp(-DT * (1 + k) / TAU_M);
 				expected[s] = v;
 			}
 			for (int s = 0; s < expected.length; s++) {
@@ -189,6 +191,64 @@ class SynapseDynamicsTest {
 		}
 	}
 
+	/**
+	 * A GABA-A conductance so strong that h·g reaches 5 (explicit Euler would overshoot the reversal and
+	 * diverge once h·g > 2): the Izhikevich probe follows the linearly implicit step computed here in double,
+	 * stays near the reversal, and never fires.
+	 */
+	@Test
+	void strongInhibitoryConductanceIsStableOnIzhikevich() {
+		final double weight = 10, a = 0.02, b = 0.2;
+		final NeuronGroup drive = NeuronGroup.of("drive", 1, Lif.of(10, 0, 0, 1, 1, 0)).withBias(1200);
+		final NeuronGroup probe = NeuronGroup.of("probe", 1, org.spiketune.model.Izhikevich.of(a, b, -65, 8));
+		final Projection p = Projection.of("p", "drive", "probe", Topology.oneToOne(), Weights.constant(weight))
+			.withDelay(Delay.of(1)).withSynapse(Synapse.gabaA());
+		final MemberResult r = Sims.run(NetworkSpec.of("inhibited", DT, List.of(drive, probe), List.of(p)), 200, 1,
+			1);
+		final double[] arrivals = new double[r.spikes().stepCount()];
+		int probeSpikes = 0;
+		for (int k = 0; k < r.spikes().count(); k++) {
+			final int arrival = r.spikes().step(k) + 2;
+			if (r.spikes().neuron(k) == 1) probeSpikes++;
+			else if (arrival < arrivals.length) arrivals[arrival] += weight;
+		}
+		assertEquals(0, probeSpikes, "an inhibited cell never fires");
+		final double decay = Math.exp(-DT / 6);
+		double g = 0, v = -65, u = b * v, explicit = -65, explicitU = b * explicit, peakConductance = 0;
+		double lowestExplicit = 0;
+		final float[] trace = r.traces().v(0);
+		for (int s = 0; s < arrivals.length; s++) {
+			g = g * decay + arrivals[s];
+			peakConductance = Math.max(peakConductance, g);
+			v = (v + DT * (0.04 * v * v + 5 * v + 140 - u + g * -70)) / (1 + DT * g);
+			u = u + DT * a * (b * v - u);
+			assertEquals(v, trace[s], 1e-3, "step " + s);
+			// the cell's own currents may take it a little below the reversal (f(-70) - u < 0), never far
+			assertTrue(trace[s] >= -75 && trace[s] <= -60, "v near the reversal, below rest: " + trace[s]);
+			explicit = explicit + DT * (0.04 * explicit * explicit + 5 * explicit + 140 - explicitU + g * (-70 -
+				explicit));
+			explicitU = explicitU + DT * a * (b * explicit - explicitU);
+			if (Double.isFinite(explicit)) lowestExplicit = Math.min(lowestExplicit, explicit);
+		}
+		assertTrue(DT * peakConductance >= 5, "h g reaches " + DT * peakConductance);
+		assertTrue(lowestExplicit < -80, "explicit Euler would overshoot the reversal: " + lowestExplicit);
+	}
+
+	/** The same for AdEx, h·g/cm above 5 (GABA-B, g in nS, cm in pF): no overshoot below the reversal, no spike. */
+	@Test
+	void strongInhibitoryConductanceIsStableOnAdEx() {
+		final NeuronGroup drive = NeuronGroup.of("drive", 1, Lif.of(10, 0, 0, 1, 1, 0)).withBias(1200);
+		final NeuronGroup probe = NeuronGroup.of("probe", 1, org.spiketune.model.AdEx.bretteGerstner2005());
+		final Projection p = Projection.of("p", "drive", "probe", Topology.oneToOne(), Weights.constant(3000))
+			.withDelay(Delay.of(1)).withSynapse(Synapse.gabaB());
+		final MemberResult r = Sims.run(NetworkSpec.of("inhibited", DT, List.of(drive, probe), List.of(p)), 200, 1,
+			1);
+		for (int k = 0; k < r.spikes().count(); k++) assertEquals(0, r.spikes().neuron(k), "the probe never fires");
+		double low = 0;
+		for (final float value : r.traces().v(0)) low = Math.min(low, value);
+		assertTrue(low >= -90.001 && low < -85, "v approaches the GABA-B reversal −90 mV without passing it: " + low);
+	}
+
 	@Test
 	void negativeConductanceWeightsAreRefused() {
 		final NeuronGroup a = NeuronGroup.of("a", 2, PoissonSource.of(5)), b = NeuronGroup.of("b", 2, Lif.of(10, -60,
@@ -201,10 +261,9 @@ class SynapseDynamicsTest {
 	}
 
 	@Test
-	void theNmdaGateAndTheConductanceCurrentByHand() {
-		assertEquals(0f, Channel.gatedCurrent(3, 0, -80), 0, "x = 0 closes the gate");
-		assertEquals(3 * 0.5f * 20, Channel.gatedCurrent(3, 0, -20), 1e-5f, "x = 1: gate 1/2");
-		assertEquals(3 * 0.8f * -40, Channel.gatedCurrent(3, 0, 40), 1e-4f, "x = 2: gate 4/5");
-		assertEquals(2 * (-70 - -50f), Channel.conductanceCurrent(2, -70, -50), 0, "GABA-A at -50 mV: outward");
+	void theNmdaGateByHand() {
+		assertEquals(0f, Channel.nmdaGate(-80), 0, "x = 0 closes the gate");
+		assertEquals(0.5f, Channel.nmdaGate(-20), 1e-6f, "x = 1: gate 1/2");
+		assertEquals(0.8f, Channel.nmdaGate(40), 1e-6f, "x = 2: gate 4/5");
 	}
 }

@@ -27,6 +27,8 @@ final class GroupState {
 	/** Per input channel k: 0 a current, 1 a conductance, 2 an NMDA-gated conductance; its reversal (mV). */
 	final int[] conductance;
 	final float[] reversal;
+	/** Per neuron, the step's summed synaptic conductance (NMDA gated); null without conductance channels. */
+	final float[] conductanceSum;
 	float[] lifDecay;
 	int[] refractorySteps;
 	float[] spikeProbability;
@@ -59,6 +61,9 @@ final class GroupState {
 					.GATED_CONDUCTANCE ? 2 : 0;
 			}
 		}
+		boolean conductances = false;
+		for (final int kind : conductance) conductances |= kind != 0;
+		conductanceSum = conductances ? new float[size] : null;
 		initialize(network.dtMs());
 	}
 

@@ -236,13 +236,15 @@ final class MemberRun {
 			addExternalInput(g, lo, hi, step);
 			return switch (group.kind()) {
 				case IZHIKEVICH -> {
-					NeuronKernels.izhikevichIntegrate(lo, hi, g.v, g.u, g.input, p[0], p[1], group.substeps(), dt);
+					NeuronKernels.izhikevichIntegrate(lo, hi, g.v, g.u, g.input, g.conductanceSum, p[0], p[1], group.substeps(),
+						dt);
 					yield NeuronKernels.izhikevichReset(lo, hi, offset, g.v, g.u, p[2], p[3], p[4], out, count);
 				}
-				case ADEX -> NeuronKernels.adex(lo, hi, offset, g.v, g.u, g.refractory, g.input, p, g.refractorySteps,
+				case ADEX -> NeuronKernels.adex(lo, hi, offset, g.v, g.u, g.refractory, g.input, g.conductanceSum, p,
+					g.refractorySteps,
 					group.substeps(), dt, out, count);
 				case LIF -> {
-					NeuronKernels.lifIntegrate(lo, hi, g.v, g.input, p[1], p[4], g.lifDecay);
+					NeuronKernels.lifIntegrate(lo, hi, g.v, g.input, g.conductanceSum, p[0], p[1], p[4], g.lifDecay, dt);
 					yield NeuronKernels.lifReset(lo, hi, offset, g.v, g.refractory, p[2], p[3], g.refractorySteps, out,
 						count);
 				}
@@ -291,13 +293,19 @@ final class MemberRun {
 			events.add(step, kept, keptCount);
 		}
 
-		/** input = what arrives now, summed over the group's channels; the slot is cleared for reuse. */
+		/**
+		 * input = what arrives now, summed over the group's channels; the slot is cleared for reuse. A conductance
+		 * channel adds its drive g·E to input and g to the neuron's summed conductance, which the integration
+		 * treats implicitly (the NMDA gate at the step's starting v scales both).
+		 */
 		private void gatherSynapticInput(final GroupState g, final int lo, final int hi, final int step) {
 			final float[] input = g.input;
 			if (g.ring.length == 0) {
 				java.util.Arrays.fill(input, lo, hi, 0f);
 				return;
 			}
+			final float[] total = g.conductanceSum;
+			if (total != null) java.util.Arrays.fill(total, lo, hi, 0f);
 			final int slot = step % ringLength;
 			for (int k = 0; k < g.ring.length; k++) {
 				final float[] arriving = g.ring[k][slot];
@@ -319,9 +327,10 @@ final class MemberRun {
 					for (int l = lo; l < hi; l++) {
 						final float conductance = Channel.decayed(current[l], decay) + arriving[l];
 						current[l] = conductance;
-						final float value = gated ? Channel.gatedCurrent(conductance, reversal, v[l]) : Channel
-							.conductanceCurrent(conductance, reversal, v[l]);
-						input[l] = k == 0 ? value : input[l] + value;
+						final float acting = gated ? conductance * Channel.nmdaGate(v[l]) : conductance;
+						final float drive = acting * reversal;
+						input[l] = k == 0 ? drive : input[l] + drive;
+						total[l] += acting;
 					}
 				}
 				java.util.Arrays.fill(arriving, lo, hi, 0f);

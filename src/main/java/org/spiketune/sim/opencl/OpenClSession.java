@@ -89,8 +89,9 @@ final class OpenClSession implements AutoCloseable {
 	static final String SCAN_PROPERTY = "spiketune.opencl.scan";
 
 	/**
-	 * Division must round as Java's does: the option exists only where the device supports it (AdEx divides;
-	 * elsewhere its members may differ slightly from the CPU backend's, which is logged). A GPU sums its spike
+	 * Division must round as Java's does: the option exists only where the device supports it (AdEx and
+	 * conductance synapses divide; elsewhere such members may differ slightly from the CPU backend's, which is
+	 * logged). A GPU sums its spike
 	 * counts by a parallel scan, a CPU device serially.
 	 */
 	private static String buildOptions(final cl_device_id device, final DeviceInfo info) {

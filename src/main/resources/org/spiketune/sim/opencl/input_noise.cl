@@ -4,9 +4,10 @@
 
 float gather_input(int i, int n, int ring, int slot, __global const int* group_channels, int first, int count,
 	__global const int* channel_kind, __global const float* channel_decay, __global const float* channel_reversal,
-	float v, __global float* ring_m, __global float* current_m)
+	float v, __global float* ring_m, __global float* current_m, float* conductance)
 {
 	float input = 0.0f;
+	float total = 0.0f;
 	for (int k = 0; k < count; k++) {
 		const int c = group_channels[first + k];
 		__global float* cell = ring_m + ((size_t)c * ring + slot) * n + i;
@@ -16,22 +17,24 @@ float gather_input(int i, int n, int ring, int slot, __global const int* group_c
 			input = k == 0 ? arriving : input + arriving;
 		}
 		else {
-			// a decaying current, or a conductance whose current is g (E - v) (Channel.conductanceCurrent)
+			// a decaying current, or a conductance g contributing g E and g (MemberRun.gatherSynapticInput)
 			const float value = decayed(current_m[(size_t)c * n + i], channel_decay[c]) + arriving;
 			current_m[(size_t)c * n + i] = value;
 			float contribution = value;
-			if (channel_kind[c] == CHANNEL_CONDUCTANCE) {
-				contribution = value * (channel_reversal[c] - v);
-			}
-			else if (channel_kind[c] == CHANNEL_GATED_CONDUCTANCE) {
-				const float x = (v + 80.0f) / 60.0f;
-				const float x2 = x * x;
-				const float gate = x2 / (1.0f + x2);
-				contribution = value * gate * (channel_reversal[c] - v);
+			if (channel_kind[c] != CHANNEL_EXPONENTIAL) {
+				float acting = value;
+				if (channel_kind[c] == CHANNEL_GATED_CONDUCTANCE) {
+					const float x = (v + 80.0f) / 60.0f;
+					const float x2 = x * x;
+					acting = value * (x2 / (1.0f + x2));
+				}
+				contribution = acting * channel_reversal[c];
+				total += acting;
 			}
 			input = k == 0 ? contribution : input + contribution;
 		}
 	}
+	*conductance = total;
 	return input;
 }
 

@@ -106,24 +106,27 @@ __kernel void simulate(
 						}
 						const uint noise_word = j == 0 ? nw.x : j == 1 ? nw.y : j == 2 ? nw.z : nw.w;
 						float vi = v_m[i], ui = u_m[i];
+						float conductance;
 						float input = gather_input(i, n, ring, slot, group_channels, gt[G_CHANNEL_FIRST],
-							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, channel_reversal, vi, ring_m, current_m);
+							gt[G_CHANNEL_COUNT], channel_kind, channel_decay, channel_reversal, vi, ring_m, current_m,
+							&conductance);
 						const float external = bias[m * groups + g] + step_gain[m * groups + g] * step_current(step,
 							step_bounds, step_amps, gt[G_STEP_FIRST], gt[G_STEP_COUNT]);
 						input = add_external(input, external, noise[m * groups + g], noise_word, i, step, k0, k1, accept,
 							width, density);
 						int ri = refractory_m[i];
 						if (kind == KIND_IZHIKEVICH) {
-							izhikevich_integrate(&vi, &ui, input, params_m[0 * n + i], params_m[1 * n + i], gt[G_SUBSTEPS],
+							izhikevich_integrate(&vi, &ui, input, conductance, params_m[0 * n + i], params_m[1 * n + i], gt[G_SUBSTEPS],
 								group_h[g], dt);
 							spiked = izhikevich_reset(&vi, &ui, params_m[2 * n + i], params_m[3 * n + i], params_m[4 * n + i]);
 						}
 						else if (kind == KIND_ADEX) {
-							spiked = adex_update(&vi, &ui, &ri, input, params_m, n, i, refractory_steps_m[i], gt[G_SUBSTEPS],
+							spiked = adex_update(&vi, &ui, &ri, input, conductance, params_m, n, i, refractory_steps_m[i], gt[G_SUBSTEPS],
 								group_h[g]);
 						}
 						else {
-							lif_integrate(&vi, input, params_m[1 * n + i], params_m[4 * n + i], params_m[LIF_DECAY_SLOT * n + i]);
+							lif_integrate(&vi, input, conductance, params_m[0 * n + i], dt, params_m[1 * n + i], params_m[4 * n + i],
+								params_m[LIF_DECAY_SLOT * n + i]);
 							spiked = lif_reset(&vi, &ri, params_m[2 * n + i], params_m[3 * n + i], refractory_steps_m[i]);
 						}
 						v_m[i] = vi;

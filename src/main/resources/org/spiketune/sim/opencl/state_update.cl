@@ -1,18 +1,23 @@
 // State-update phase of each model (NeuronKernels), the same float operations in the same order.
 
-// Izhikevich (2003): v in substeps Euler steps of h = dt / substeps, then u in one step of dt.
-void izhikevich_integrate(float* v, float* u, float input, float a, float b, int substeps, float h, float dt) {
+// Izhikevich (2003): v in substeps Euler steps of h = dt / substeps, then u in one step of dt; the summed
+// synaptic conductance g acts linearly implicitly, v <- (v + h (f(v) - u + input)) / (1 + h g) (exact
+// Euler when g = 0, as on the CPU).
+void izhikevich_integrate(float* v, float* u, float input, float g, float a, float b, int substeps, float h,
+	float dt)
+{
 	float vv = *v;
 	const float ui = *u;
-	for (int s = 1; s < substeps; s++) vv = vv + h * ((0.04f * vv + 5.0f) * vv + 140.0f - ui + input);
-	const float vi = vv + h * ((0.04f * vv + 5.0f) * vv + 140.0f - ui + input);
+	const float shunt = 1.0f + h * g;
+	for (int s = 1; s < substeps; s++) vv = (vv + h * ((0.04f * vv + 5.0f) * vv + 140.0f - ui + input)) / shunt;
+	const float vi = (vv + h * ((0.04f * vv + 5.0f) * vv + 140.0f - ui + input)) / shunt;
 	*v = vi;
 	*u = ui + dt * (a * (b * vi - ui));
 }
 
 // AdEx, forward Euler in substeps; after a spike v sits at vreset (threshold inside, as on the CPU).
 // Returns 1 when the neuron spiked in this step.
-int adex_update(float* v, float* w, int* refractory, float input, __global const float* p, int n, int i,
+int adex_update(float* v, float* w, int* refractory, float input, float g, __global const float* p, int n, int i,
 	int refractory_steps, int substeps, float h)
 {
 	const float cm = p[0 * n + i], gl = p[1 * n + i], el = p[2 * n + i], vt = p[3 * n + i], slope = p[4 * n + i],
@@ -31,7 +36,7 @@ int adex_update(float* v, float* w, int* refractory, float input, __global const
 		const float spike_current = gl * slope * (float)exp((double)exponent);
 		const float dv = (-gl * (vi - el) + spike_current - wi + input) / cm;
 		const float dw = (a * (vi - el) - wi) / tauw;
-		vi = vi + h * dv;
+		vi = g == 0.0f ? vi + h * dv : (vi + h * dv) / (1.0f + h * g / cm);
 		wi = wi + h * dw;
 		if (vi >= peak) {
 			vi = reset;
@@ -46,10 +51,20 @@ int adex_update(float* v, float* w, int* refractory, float input, __global const
 	return spiked;
 }
 
-// LIF, exact for input constant over the step: v <- vInf + (v - vInf) decay, vInf = vrest + R I (uV -> mV).
-void lif_integrate(float* v, float input, float rest, float resistance, float decay) {
-	const float target = rest + resistance * input * 1e-3f;
-	*v = target + (*v - target) * decay;
+// LIF, exact for input constant over the step: v <- vInf + (v - vInf) decay, vInf = vrest + R I (uV -> mV);
+// with synaptic conductance g, k = R g 1e-3: vInf = (vrest + R I 1e-3) / (1 + k), decay exp(-dt (1 + k) / tau).
+void lif_integrate(float* v, float input, float g, float tau, float dt, float rest, float resistance, float decay) {
+	if (g == 0.0f) {
+		const float target = rest + resistance * input * 1e-3f;
+		*v = target + (*v - target) * decay;
+	}
+	else {
+		const float k = resistance * g * 1e-3f;
+		const float target = (rest + resistance * input * 1e-3f) / (1.0f + k);
+		const float rate = dt * (1.0f + k) / tau;
+		const float shunted = (float)exp((double)(-rate));
+		*v = target + (*v - target) * shunted;
+	}
 }
 
 // A Poisson source fires when the top 24 bits of its word, as a uniform in [0, 1), fall below p.

@@ -38,6 +38,7 @@ public class KernelBenchmark {
 
 	private final float[] v = new float[N], u = new float[N], input = new float[N], a = new float[N],
 			b = new float[N], buffer = new float[1000], row = new float[1000], normal = new float[1000];
+	private final float[] conductance = new float[N];
 	private final int[] block = new int[4];
 	private final PhiloxLanes lanes = new PhiloxLanes(256);
 	private Simulator simulator;
@@ -48,6 +49,7 @@ public class KernelBenchmark {
 	public void setUp() {
 		java.util.Arrays.fill(a, 0.02f);
 		java.util.Arrays.fill(b, 0.2f);
+		java.util.Arrays.fill(conductance, 0.3f);
 		for (int i = 0; i < row.length; i++) row[i] = i * 1e-3f;
 		simulator = new Simulator(new CpuBackend(1));
 		w1 = SimulationRequest.of(Presets.izhikevich2003(), 1000, 1);
@@ -59,6 +61,14 @@ public class KernelBenchmark {
 	public float izhikevichIntegrate800() {
 		java.util.Arrays.fill(v, -65f);
 		NeuronKernels.izhikevichIntegrate(0, N, v, u, input, null, a, b, 2, 1f);
+		return v[N - 1];
+	}
+
+	/** The same with synaptic conductances, integrated linearly implicitly (one division per sub-step). */
+	@Benchmark
+	public float izhikevichIntegrateConductance800() {
+		java.util.Arrays.fill(v, -65f);
+		NeuronKernels.izhikevichIntegrate(0, N, v, u, input, conductance, a, b, 2, 1f);
 		return v[N - 1];
 	}
 

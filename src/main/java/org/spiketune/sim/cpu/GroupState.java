@@ -29,6 +29,8 @@ final class GroupState {
 	final float[] reversal;
 	/** Per neuron, the step's summed synaptic conductance (NMDA gated); null without conductance channels. */
 	final float[] conductanceSum;
+	/** Scratch for an NMDA channel's gated conductance; null without one. */
+	final float[] gated;
 	float[] lifDecay;
 	int[] refractorySteps;
 	float[] spikeProbability;
@@ -64,6 +66,9 @@ final class GroupState {
 		boolean conductances = false;
 		for (final int kind : conductance) conductances |= kind != 0;
 		conductanceSum = conductances ? new float[size] : null;
+		boolean nmda = false;
+		for (final int kind : conductance) nmda |= kind == 2;
+		gated = nmda ? new float[size] : null;
 		initialize(network.dtMs());
 	}
 

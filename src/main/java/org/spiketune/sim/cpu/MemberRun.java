@@ -305,7 +305,7 @@ final class MemberRun {
 				return;
 			}
 			final float[] total = g.conductanceSum;
-			if (total != null) java.util.Arrays.fill(total, lo, hi, 0f);
+			boolean firstConductance = true;
 			final int slot = step % ringLength;
 			for (int k = 0; k < g.ring.length; k++) {
 				final float[] arriving = g.ring[k][slot];
@@ -321,17 +321,21 @@ final class MemberRun {
 					else for (int l = lo; l < hi; l++) input[l] += current[l];
 				}
 				else {
+					// simple loops the JIT vectorizes; the first conductance sets total (0 + g is g exactly)
 					final float decay = g.decay[k], reversal = g.reversal[k];
-					final boolean gated = g.conductance[k] == 2;
-					final float[] v = g.v;
-					for (int l = lo; l < hi; l++) {
-						final float conductance = Channel.decayed(current[l], decay) + arriving[l];
-						current[l] = conductance;
-						final float acting = gated ? conductance * Channel.nmdaGate(v[l]) : conductance;
-						final float drive = acting * reversal;
-						input[l] = k == 0 ? drive : input[l] + drive;
-						total[l] += acting;
+					for (int l = lo; l < hi; l++) current[l] = Channel.decayed(current[l], decay) + arriving[l];
+					final float[] acting;
+					if (g.conductance[k] == 2) {
+						acting = g.gated;
+						final float[] v = g.v;
+						for (int l = lo; l < hi; l++) acting[l] = current[l] * Channel.nmdaGate(v[l]);
 					}
+					else acting = current;
+					if (k == 0) for (int l = lo; l < hi; l++) input[l] = acting[l] * reversal;
+					else for (int l = lo; l < hi; l++) input[l] += acting[l] * reversal;
+					if (firstConductance) System.arraycopy(acting, lo, total, lo, hi - lo);
+					else for (int l = lo; l < hi; l++) total[l] += acting[l];
+					firstConductance = false;
 				}
 				java.util.Arrays.fill(arriving, lo, hi, 0f);
 			}

@@ -46,16 +46,15 @@ final class NeuronKernels {
 		final float h = org.spiketune.sim.NeuronState.substep(dt, substeps);
 		for (int s = 1; s < substeps; s++) {
 			for (int l = lo; l < hi; l++) {
-				v[l] = (v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l])) / (1f + h * conductance[l]);
+				final float explicit = v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l]);
+				v[l] = explicit / (1f + h * conductance[l]);
 			}
 		}
 		for (int l = lo; l < hi; l++) {
-			final float ui = u[l];
-			final float vi = (v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - ui + input[l])) / (1f + h *
-				conductance[l]);
-			v[l] = vi;
-			u[l] = ui + dt * (a[l] * (b[l] * vi - ui));
+			final float explicit = v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l]);
+			v[l] = explicit / (1f + h * conductance[l]);
 		}
+		for (int l = lo; l < hi; l++) u[l] = u[l] + dt * (a[l] * (b[l] * v[l] - u[l]));
 	}
 
 	/** Izhikevich spike: {@code v >= vpeak} -> {@code v <- c, u <- u + d}. */

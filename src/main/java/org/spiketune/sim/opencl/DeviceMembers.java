@@ -97,6 +97,7 @@ final class DeviceMembers {
 			+ 4L * n * 5 // refractory steps, v, u, refractory, spike list
 			+ 4L * channels * network.ringLength() * n // delay rings
 			+ 4L * channels * n // exponential currents
+			+ 8L * ((n + 31) / 32) // two bitmaps of the neurons that fire
 			+ 8L * capacity // events
 			+ 8L * totalSteps * traced // traces
 			+ 8L + 4L * 2 * network.groups().size() + 4L * network.projections().size() + 16

@@ -10,7 +10,7 @@ import java.util.List;
 final class KernelSource {
 
 	static final List<String> FILES = List.of("common.cl", "philox.cl", "ziggurat.cl", "input_noise.cl",
-		"state_update.cl", "threshold_reset.cl", "propagate.cl", "plasticity.cl", "record.cl", "simulate.cl", "probe.cl");
+		"state_update.cl", "threshold_reset.cl", "propagate.cl", "record.cl", "plasticity.cl", "simulate.cl", "probe.cl");
 
 	private KernelSource() {}
 

@@ -46,6 +46,8 @@ final class OpenClSession implements AutoCloseable {
 	private final cl_program program;
 	private final cl_kernel kernel;
 	private final int localSize;
+	/** Bytes of local memory per work-group. */
+	private final long localMemory;
 	/** Device memory this session may use, in bytes (80% of the device's unless limited). */
 	private final long memoryBudget;
 	private CompiledNetwork uploaded;
@@ -75,8 +77,11 @@ final class OpenClSession implements AutoCloseable {
 		final long[] kernelMax = new long[1];
 		clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(kernelMax),
 			null);
-		localSize = (int) Math.max(1, Math.min(info.gpu() ? 256 : 64, Math.min(kernelMax[0], info
-			.maxWorkGroupSize())));
+		final long[] local = new long[1];
+		clGetDeviceInfo(device, CL_DEVICE_LOCAL_MEM_SIZE, Sizeof.cl_ulong, Pointer.to(local), null);
+		localMemory = local[0];
+		localSize = (int) Math.max(1, Math.min(Integer.getInteger(LOCAL_SIZE_PROPERTY, info.gpu() ? 256 : 64), Math.min(
+			kernelMax[0], info.maxWorkGroupSize())));
 		probe();
 	}
 
@@ -84,6 +89,18 @@ final class OpenClSession implements AutoCloseable {
 	static OpenClSession open(final OpenClPlatforms.Found found, final long memoryLimit) {
 		return new OpenClSession(found, memoryLimit);
 	}
+
+	/**
+	 * System property: at most this many of a step's spikes are kept in local memory (default 4096; the rest are
+	 * read from global memory).
+	 */
+	static final String SPIKE_CACHE_PROPERTY = "spiketune.opencl.spikeCache";
+
+	/** System property: log how much of a run's time the kernels take. */
+	static final String TIMING_PROPERTY = "spiketune.opencl.timing";
+
+	/** System property setting the work-items per member (default 256 on a GPU, 64 elsewhere; at most the device's). */
+	static final String LOCAL_SIZE_PROPERTY = "spiketune.opencl.localSize";
 
 	/** System property choosing the work-group scan: {@code parallel} or {@code serial} (default: by device). */
 	static final String SCAN_PROPERTY = "spiketune.opencl.scan";
@@ -325,7 +342,22 @@ final class OpenClSession implements AutoCloseable {
 			final cl_mem driveModulation = track(buffers, zeros(4L * frameWindow.length));
 			a = argInt(a, drives);
 			for (final cl_mem m : new cl_mem[] { windowStart, driveFrame, driveModulation }) a = argMem(a, m);
-			clSetKernelArg(kernel, a, Sizeof.cl_int * (localSize + 1L), null);
+			a = argMem(a, track(buffers, zeros(4L * count * 2 * ((n + 31) / 32))));
+			// local memory: the scan, the tables, the groups' spike counts and as many of a step's spikes as fit
+			final int outs = packed.groupOut.length;
+			final long scanInts = localSize + 1L;
+			final long tableInts = (long) network.groups().size() * (DeviceNetwork.GROUP_FIELDS + 1) + (long) network
+				.projections().size() * DeviceNetwork.PROJ_FIELDS + outs;
+			final long freeInts = localMemory / 4 - scanInts - tableInts;
+			if (freeInts < 0) {
+				throw new SimulationException("network '" + network.spec().name() + "' has too many groups and " +
+					"projections for the local memory of " + info.describe() + " (" + localMemory + " bytes); use the CPU backend");
+			}
+			final int cache = (int) Math.max(0, Math.min(Math.min(n, Integer.getInteger(SPIKE_CACHE_PROPERTY, 4096)), freeInts));
+			a = argInt(a, outs);
+			a = argInt(a, cache);
+			clSetKernelArg(kernel, a++, Sizeof.cl_int * scanInts, null);
+			clSetKernelArg(kernel, a, Sizeof.cl_int * Math.max(1, tableInts + cache), null);
 			final org.spiketune.sim.SpikeSink[] sinks = new org.spiketune.sim.SpikeSink[count];
 			for (int m = 0; m < count; m++) sinks[m] = new org.spiketune.sim.SpikeSink(network, request);
 			final int[] done = new int[count], recorded = new int[count];
@@ -339,6 +371,10 @@ final class OpenClSession implements AutoCloseable {
 			final String[] faults = new String[count];
 			final float[] stateV = new float[count * n], stateU = new float[count * n];
 			int slowest = 0;
+			// where the time goes (logged with -Dspiketune.opencl.timing=true): waiting for the kernel, or the host
+			final long loopStart = System.nanoTime();
+			long kernelNanos = 0;
+			int launches = 0;
 			while (slowest < total) {
 				if (Thread.currentThread().isInterrupted()) {
 					throw new java.util.concurrent.CancellationException("simulation interrupted at step " + slowest);
@@ -364,9 +400,12 @@ final class OpenClSession implements AutoCloseable {
 					STEPS_PER_LAUNCH, (slowest / NumericalFaults.CHECK_STEPS + 1) * NumericalFaults.CHECK_STEPS)) }));
 				if (injectedFault.get() > 0 && injectedFault.decrementAndGet() == 0) throw new CLException(org.jocl.CL.stringFor_errorCode(
 					injectedStatus) + " (injected)", injectedStatus);
+				final long kernelStart = System.nanoTime();
 				clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] { (long) count * localSize }, new long[] {
 					localSize }, 0, null, null);
 				clEnqueueReadBuffer(queue, outCount, CL_TRUE, 0, 4L * count, Pointer.to(recorded), 0, null, null);
+				kernelNanos += System.nanoTime() - kernelStart;
+				launches++;
 				clEnqueueReadBuffer(queue, stepsDone, CL_TRUE, 0, 4L * count, Pointer.to(done), 0, null, null);
 				for (int m = 0; m < count; m++) {
 					if (recorded[m] == 0) continue;
@@ -406,6 +445,10 @@ final class OpenClSession implements AutoCloseable {
 				for (final int d : done) next = Math.min(next, d);
 				if (next <= slowest) throw new SimulationException("OpenCL simulation made no progress at step " + next);
 				slowest = next;
+			}
+			if (Boolean.getBoolean(TIMING_PROPERTY)) {
+				LOG.info(String.format(java.util.Locale.ROOT, "OpenCL: %d members, %d launches, %.1f ms in kernels of %.1f ms",
+					count, launches, kernelNanos / 1e6, (System.nanoTime() - loopStart) / 1e6));
 			}
 			final float[] tv = new float[count * total * traced], tu = new float[tv.length];
 			if (tv.length > 0) {

@@ -1,9 +1,10 @@
 // Spike-propagation phase (MemberRun.Partition.push): one spike through one projection into the delay
-// rings of its targets, the work-group's items spread over the targets (dense) or synapses (sparse).
-// Spikes and projections are taken one at a time, in order, with a barrier between (in simulate.cl), so
-// every target sums its inputs in the CPU backend's order.
+// rings of its targets. Dense and one-to-one: each target neuron t belongs to item t % size, which adds to
+// its cells every spike in order, so no barrier is needed between spikes. Sparse: the items spread over the
+// row's synapses, with a barrier after each (in simulate.cl). Either way every target sums its inputs in the
+// CPU backend's order.
 
-void propagate(int s, __global const int* proj, int step, int n, int ring, float gain,
+void propagate(int s, __local const int* proj, int step, int n, int ring, float gain,
 	__global const float* weights, __global const float* plastic_w_m, __global const int* rows,
 	__global const int* targets, __global const int* delays, __global float* ring_m, int lid, int size)
 {
@@ -18,10 +19,12 @@ void propagate(int s, __global const int* proj, int step, int n, int ring, float
 		// a plastic projection reads the member's own, learned weights
 		__global const float* w = (proj[P_PLASTIC] ? plastic_w_m + proj[P_PLASTIC_SYNAPSES] : weights +
 			proj[P_WEIGHTS]) + (size_t)row * nt;
-		for (int t = lid; t < nt; t += size) buffer[t] = buffer[t] + w[t] * gain;
+		// the first t with (target_offset + t) % size == lid
+		const int first = ((lid - target_offset % size) % size + size) % size;
+		for (int t = first; t < nt; t += size) buffer[t] = buffer[t] + w[t] * gain;
 	}
 	else if (kind == CONN_ONE_TO_ONE) {
-		if (lid == 0) {
+		if (lid == (target_offset + row) % size) {
 			__global float* cell = ring_m + ((size_t)channel * ring + (step + delay) % ring) * n + target_offset + row;
 			*cell = *cell + weights[proj[P_WEIGHTS] + row] * gain;
 		}

@@ -116,6 +116,54 @@ class OpenClDevicesTest {
 	}
 
 	/**
+	 * Items own the targets of dense and one-to-one projections and the traces of plastic ones by their index
+	 * modulo the work-group size, and compact the spike bitmap in runs of words: with 1, 3, 32 or 100 items per
+	 * member, serial or parallel scan, and a step's spikes all, some or none in local memory, the network using
+	 * every feature gives the CPU backend's spikes and learned weights. (Its groups do not start on multiples
+	 * of 4 or 32, and one dense projection is recurrent.)
+	 */
+	@Test
+	void anyWorkGroupSizeGivesTheCpuResult() {
+		final SimulationRequest request = new SimulationRequest(ContractNetworks.everything(), 300, 3, List.of(Member
+			.of(5), Member.of(6, Map.of("izh.bias", 4.0))), Recording.spikesOnly());
+		final BatchResult expected = new Simulator(new CpuBackend(1)).run(request);
+		final String sizeBefore = System.getProperty(OpenClSession.LOCAL_SIZE_PROPERTY);
+		final String scanBefore = System.getProperty(OpenClSession.SCAN_PROPERTY);
+		final String cacheBefore = System.getProperty(OpenClSession.SPIKE_CACHE_PROPERTY);
+		try {
+			for (final String scan : List.of("serial", "parallel")) {
+				System.setProperty(OpenClSession.SCAN_PROPERTY, scan);
+				for (final int items : new int[] { 1, 3, 32, 100 }) {
+					System.setProperty(OpenClSession.LOCAL_SIZE_PROPERTY, Integer.toString(items));
+					System.setProperty(OpenClSession.SPIKE_CACHE_PROPERTY, Integer.toString(items == 1 ? 0 : items == 3 ? 2
+						: 4096));
+					try (OpenClBackend backend = OpenClBackend.open("")) {
+						final BatchResult actual = new Simulator(backend).run(request);
+						for (int m = 0; m < request.size(); m++) {
+							final String where = items + " items, " + scan + " scan, member " + m;
+							assertTrue(expected.member(m).spikes().sameEvents(actual.member(m).spikes()), where);
+							for (final String projection : List.of("src_izh", "izh_lif")) {
+								assertTrue(java.util.Arrays.deepEquals(expected.member(m).learnedWeights(projection), actual.member(
+									m).learnedWeights(projection)), where + ", " + projection);
+							}
+						}
+					}
+				}
+			}
+		}
+		finally {
+			restore(OpenClSession.LOCAL_SIZE_PROPERTY, sizeBefore);
+			restore(OpenClSession.SCAN_PROPERTY, scanBefore);
+			restore(OpenClSession.SPIKE_CACHE_PROPERTY, cacheBefore);
+		}
+	}
+
+	private static void restore(final String property, final String value) {
+		if (value == null) System.clearProperty(property);
+		else System.setProperty(property, value);
+	}
+
+	/**
 	 * A race between work-items shows as a run that differs from the others (or crashes): the network using
 	 * every feature, run 50 times, gives the CPU backend's spikes every time.
 	 */

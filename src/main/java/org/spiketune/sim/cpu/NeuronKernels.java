@@ -44,15 +44,11 @@ final class NeuronKernels {
 		final float dt)
 	{
 		final float h = org.spiketune.sim.NeuronState.substep(dt, substeps);
-		for (int s = 1; s < substeps; s++) {
+		for (int s = 0; s < substeps; s++) {
 			for (int l = lo; l < hi; l++) {
 				final float explicit = v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l]);
 				v[l] = explicit / (1f + h * conductance[l]);
 			}
-		}
-		for (int l = lo; l < hi; l++) {
-			final float explicit = v[l] + h * ((0.04f * v[l] + 5f) * v[l] + 140f - u[l] + input[l]);
-			v[l] = explicit / (1f + h * conductance[l]);
 		}
 		for (int l = lo; l < hi; l++) u[l] = u[l] + dt * (a[l] * (b[l] * v[l] - u[l]));
 	}

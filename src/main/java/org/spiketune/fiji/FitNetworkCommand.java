@@ -68,7 +68,7 @@ public class FitNetworkCommand extends ContextCommand {
 	@Parameter(label = "Parameters to fit (name=min:max[:log], ...)")
 	private String tune = "ee.gain=0.5:4, ie.gain=0.5:4, ee.p=0.05:0.3, ie.p=0.05:0.5";
 
-	@Parameter(label = "Loss", choices = { "spike", "spike+count", "gamma", "gamma+rate" })
+	@Parameter(label = "Loss", choices = { "spike", "spike+count", "isi+count", "gamma", "gamma+rate" })
 	private String loss = "spike";
 
 	@Parameter(label = "Algorithm", choices = { "ga", "es", "nsga2", "cma-es" })

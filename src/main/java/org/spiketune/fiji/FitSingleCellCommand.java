@@ -67,7 +67,7 @@ public class FitSingleCellCommand extends ContextCommand {
 	@Parameter(label = "Spike threshold (mV)")
 	private double threshold = SingleCellFit.DEFAULT_THRESHOLD_MV;
 
-	@Parameter(label = "Loss", choices = { "spike+count", "gamma", "gamma+rate", "spike" })
+	@Parameter(label = "Loss", choices = { "spike+count", "gamma", "gamma+rate", "isi+count", "spike" })
 	private String loss = "spike+count";
 
 	@Parameter(label = "Coincidence window Δ (ms)", min = "0.01")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.spiketune.model.Checks;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.spikes.CoincidenceFactor;
+import org.spiketune.spikes.IsiDistance;
 import org.spiketune.spikes.SpikeDistance;
 import org.spiketune.spikes.SpikeTrains;
 
@@ -28,7 +29,7 @@ public final class SpikeTrainMatch implements Objective {
 	public static final double DEFAULT_WINDOW_MS = 4;
 
 	public enum Loss {
-		SPIKE("spike"), SPIKE_COUNT("spike+count"), GAMMA("gamma"), GAMMA_RATE("gamma+rate");
+		SPIKE("spike"), SPIKE_COUNT("spike+count"), ISI_COUNT("isi+count"), GAMMA("gamma"), GAMMA_RATE("gamma+rate");
 
 		private final String key;
 
@@ -46,7 +47,7 @@ public final class SpikeTrainMatch implements Objective {
 			for (final Loss l : values()) {
 				if (l.key.equals(t) || l.name().toLowerCase(Locale.ROOT).equals(t)) return l;
 			}
-			throw new IllegalArgumentException("unknown loss '" + text + "'; use spike, spike+count, gamma or gamma+rate");
+			throw new IllegalArgumentException("unknown loss '" + text + "'; use spike, spike+count, isi+count, gamma or gamma+rate");
 		}
 	}
 
@@ -104,6 +105,7 @@ public final class SpikeTrainMatch implements Objective {
 		return switch (loss) {
 			case SPIKE -> "sum of SPIKE-distances";
 			case SPIKE_COUNT -> "sum of SPIKE-distance + |count difference|";
+			case ISI_COUNT -> "sum of ISI-distance + |count difference|";
 			case GAMMA -> "sum of 1 - coincidence factor";
 			case GAMMA_RATE -> "sum of 1 - coincidence factor + relative rate error";
 		};
@@ -135,6 +137,7 @@ public final class SpikeTrainMatch implements Objective {
 		final double value = switch (loss) {
 			case SPIKE -> c.distanceSum();
 			case SPIKE_COUNT -> c.distanceSum() + c.countError();
+			case ISI_COUNT -> c.isiDistanceSum() + c.countError();
 			case GAMMA -> c.pairs() - c.gammaSum();
 			case GAMMA_RATE -> c.pairs() - c.gammaSum() + c.relativeRateError();
 		};
@@ -143,10 +146,18 @@ public final class SpikeTrainMatch implements Objective {
 	}
 
 	/** Per-pair measures of model neurons {@code neurons[k]} against target trains k, in the target's window. */
-	public record Comparison(double[] spikeDistance, int[] targetCount, int[] modelCount, double[] gamma) {
+	public record Comparison(double[] spikeDistance, int[] targetCount, int[] modelCount, double[] gamma,
+		double[] isiDistance)
+	{
 
 		public int pairs() {
 			return gamma.length;
+		}
+
+		public double isiDistanceSum() {
+			double s = 0;
+			for (final double d : isiDistance) s += d;
+			return s;
 		}
 
 		public double distanceSum() {
@@ -187,17 +198,18 @@ public final class SpikeTrainMatch implements Objective {
 	{
 		final double start = target.startMs(), stop = target.stopMs();
 		final int n = target.size();
-		final double[] distance = new double[n], gamma = new double[n];
+		final double[] distance = new double[n], gamma = new double[n], isi = new double[n];
 		final int[] targetCount = new int[n], modelCount = new int[n];
 		for (int k = 0; k < n; k++) {
 			final double[] data = target.times(k);
 			final double[] predicted = inWindow(model.times(neurons[k]), start, stop);
 			distance[k] = SpikeDistance.distance(data, predicted, start, stop);
+			isi[k] = IsiDistance.distance(data, predicted, start, stop);
 			gamma[k] = CoincidenceFactor.gamma(data, predicted, windowMs, stop - start);
 			targetCount[k] = data.length;
 			modelCount[k] = predicted.length;
 		}
-		return new Comparison(distance, targetCount, modelCount, gamma);
+		return new Comparison(distance, targetCount, modelCount, gamma, isi);
 	}
 
 	private static double[] inWindow(final double[] times, final double start, final double stop) {

@@ -11,6 +11,7 @@ import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SpikeRecord;
 import org.spiketune.spikes.CoincidenceFactor;
+import org.spiketune.spikes.IsiDistance;
 import org.spiketune.spikes.SpikeDistance;
 import org.spiketune.spikes.SpikeTrains;
 
@@ -46,6 +47,10 @@ class SpikeTrainMatchTest {
 			m1, 4, 100);
 		assertEquals(d + 2, SpikeTrainMatch.of(TARGET, SpikeTrainMatch.Loss.SPIKE_COUNT).score(m).value(), 1e-12);
 		assertEquals(d, SpikeTrainMatch.of(TARGET, SpikeTrainMatch.Loss.SPIKE).score(m).value(), 1e-12);
+		final double isi = IsiDistance.distance(TARGET.times(0), m0, 0, 100) + IsiDistance.distance(TARGET.times(1), m1,
+			0, 100);
+		assertTrue(isi > 0.1, "the trains' interval profiles differ: " + isi);
+		assertEquals(isi + 2, SpikeTrainMatch.of(TARGET, SpikeTrainMatch.Loss.ISI_COUNT).score(m).value(), 1e-12);
 		assertEquals(2 - g, SpikeTrainMatch.of(TARGET, SpikeTrainMatch.Loss.GAMMA).score(m).value(), 1e-12);
 		assertEquals(2 - g + 2.0 / 3 + 2.0 / 2, SpikeTrainMatch.of(TARGET, SpikeTrainMatch.Loss.GAMMA_RATE).score(m)
 			.value(), 1e-12);
@@ -73,8 +78,9 @@ class SpikeTrainMatchTest {
 	void lossesParseByKey() {
 		assertEquals(SpikeTrainMatch.Loss.GAMMA_RATE, SpikeTrainMatch.Loss.parse(" Gamma+Rate "));
 		assertEquals(SpikeTrainMatch.Loss.SPIKE_COUNT, SpikeTrainMatch.Loss.parse("spike_count"));
+		assertEquals(SpikeTrainMatch.Loss.ISI_COUNT, SpikeTrainMatch.Loss.parse("isi+count"));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpikeTrainMatch.Loss
-			.parse("isi"));
+			.parse("victor-purpura"));
 		assertTrue(e.getMessage().contains("spike+count"), e.getMessage());
 		assertEquals(List.of("loss", "mean_spike_distance", "count_error", "mean_gamma"), SpikeTrainMatch.of(TARGET,
 			SpikeTrainMatch.Loss.SPIKE).components());

@@ -31,8 +31,8 @@ int fires(__global const uint* bits, int i) {
 // decays x[i] and sets it if source i fires.
 void learn_traces(__global const int* spikes_m, __local const int* spike_cache, int cache,
 	__local const int* group_local, __local const int* group_spikes, int groups, __global const uint* bits,
-	__local const int* proj, __global const float* c, __global float* acc, __global float* x, __global float* y, __global float* r, int lid,
-	int size)
+	__local const int* proj, __global const float* c, __global float* acc, __global float* x, __global float* y,
+	__global float* r, int lid, int size)
 {
 	const int ns = proj[P_SOURCE_SIZE], nt = proj[P_TARGET_SIZE];
 	const int so = proj[P_SOURCE_OFFSET], to = proj[P_TARGET_OFFSET];

@@ -123,6 +123,7 @@ __kernel void simulate(
 	__global float* source_trace_m = source_trace + (size_t)m * plastic_sources;
 	__global float* target_trace_m = target_trace + (size_t)m * plastic_targets;
 	__global float* average_rate_m = average_rate + (size_t)m * plastic_targets;
+	__global const float* consts_m = plastic_consts + (size_t)m * projections * PL_FIELDS;
 	__global const float* params_m = params + (size_t)m * MAX_PARAMS * n;
 	__global const int* refractory_steps_m = refractory_steps + (size_t)m * n;
 	__global int* spikes_m = spikes + (size_t)m * n;
@@ -184,8 +185,8 @@ __kernel void simulate(
 			if (learns(proj, step)) {
 				learning = 1;
 				applying |= applies(proj, step);
-				learn_traces(spikes_m, spike_cache, cache, group_local, group_spikes, groups, bits, proj, plastic_consts + ((size_t)m * projections + p) * PL_FIELDS,
-					plastic_acc_m + proj[P_PLASTIC_SYNAPSES], source_trace_m + proj[P_PLASTIC_SOURCES],
+				learn_traces(spikes_m, spike_cache, cache, group_local, group_spikes, groups, bits, proj, consts_m + p *
+					PL_FIELDS, plastic_acc_m + proj[P_PLASTIC_SYNAPSES], source_trace_m + proj[P_PLASTIC_SOURCES],
 					target_trace_m + proj[P_PLASTIC_TARGETS], average_rate_m + proj[P_PLASTIC_TARGETS], lid, size);
 			}
 		}
@@ -194,8 +195,8 @@ __kernel void simulate(
 			for (int p = 0; p < projections; p++) {
 				__local const int* proj = proj_local + p * PROJ_FIELDS;
 				if (learns(proj, step)) {
-					learn_target_spikes(spikes_m, spike_cache, cache, group_local, group_spikes, groups, proj, plastic_consts + ((size_t)m * projections + p) * PL_FIELDS,
-						plastic_acc_m + proj[P_PLASTIC_SYNAPSES], source_trace_m + proj[P_PLASTIC_SOURCES], lid, size);
+					learn_target_spikes(spikes_m, spike_cache, cache, group_local, group_spikes, groups, proj, consts_m + p *
+						PL_FIELDS, plastic_acc_m + proj[P_PLASTIC_SYNAPSES], source_trace_m + proj[P_PLASTIC_SOURCES], lid, size);
 				}
 			}
 		}
@@ -204,7 +205,7 @@ __kernel void simulate(
 			for (int p = 0; p < projections; p++) {
 				__local const int* proj = proj_local + p * PROJ_FIELDS;
 				if (applies(proj, step)) {
-					learn_apply(proj, plastic_consts + ((size_t)m * projections + p) * PL_FIELDS, plastic_w_m +
+					learn_apply(proj, consts_m + p * PL_FIELDS, plastic_w_m +
 						proj[P_PLASTIC_SYNAPSES], plastic_acc_m + proj[P_PLASTIC_SYNAPSES], average_rate_m +
 						proj[P_PLASTIC_TARGETS], lid, size);
 				}

@@ -116,6 +116,8 @@ class NetworkFileTest {
 			new Damaged("its text cut in half", good.substring(0, good.length() / 2), List.of("not valid JSON")), //
 			new Damaged("a misspelt key (nosie)", good.replace("\"noise\": 1.25", "\"nosie\": 1.25"), List.of(
 				"groups[1]", "unknown key [nosie]")), //
+			new Damaged("a key given twice (noise)", good.replace("\"noise\": 1.25", "\"noise\": 1.25, \"noise\": 2.5"),
+				List.of("\"noise\" at groups[1].noise", "twice")), //
 			new Damaged("a negative group size", good.replace("\"size\": 3", "\"size\": -3"), List.of(
 				"groups[1].size", "from 1")), //
 			new Damaged("a fractional group size", good.replace("\"size\": 3", "\"size\": 2.5"), List.of(

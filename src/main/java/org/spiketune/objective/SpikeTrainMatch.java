@@ -47,7 +47,8 @@ public final class SpikeTrainMatch implements Objective {
 			for (final Loss l : values()) {
 				if (l.key.equals(t) || l.name().toLowerCase(Locale.ROOT).equals(t)) return l;
 			}
-			throw new IllegalArgumentException("unknown loss '" + text + "'; use spike, spike+count, isi+count, gamma or gamma+rate");
+			throw new IllegalArgumentException("unknown loss '" + text + "'; use spike, spike+count, isi+count, gamma " +
+				"or gamma+rate");
 		}
 	}
 

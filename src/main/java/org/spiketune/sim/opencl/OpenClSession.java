@@ -351,9 +351,11 @@ final class OpenClSession implements AutoCloseable {
 			final long freeInts = localMemory / 4 - scanInts - tableInts;
 			if (freeInts < 0) {
 				throw new SimulationException("network '" + network.spec().name() + "' has too many groups and " +
-					"projections for the local memory of " + info.describe() + " (" + localMemory + " bytes); use the CPU backend");
+					"projections for the local memory of " + info.describe() + " (" + localMemory + " bytes); use the " +
+					"CPU backend");
 			}
-			final int cache = (int) Math.max(0, Math.min(Math.min(n, Integer.getInteger(SPIKE_CACHE_PROPERTY, 4096)), freeInts));
+			final int wanted = Math.min(n, Integer.getInteger(SPIKE_CACHE_PROPERTY, 4096));
+			final int cache = (int) Math.max(0, Math.min(wanted, freeInts));
 			a = argInt(a, outs);
 			a = argInt(a, cache);
 			clSetKernelArg(kernel, a++, Sizeof.cl_int * scanInts, null);
@@ -447,8 +449,8 @@ final class OpenClSession implements AutoCloseable {
 				slowest = next;
 			}
 			if (Boolean.getBoolean(TIMING_PROPERTY)) {
-				LOG.info(String.format(java.util.Locale.ROOT, "OpenCL: %d members, %d launches, %.1f ms in kernels of %.1f ms",
-					count, launches, kernelNanos / 1e6, (System.nanoTime() - loopStart) / 1e6));
+				LOG.info(String.format(java.util.Locale.ROOT, "OpenCL: %d members, %d launches, %.1f ms in kernels of " +
+					"%.1f ms", count, launches, kernelNanos / 1e6, (System.nanoTime() - loopStart) / 1e6));
 			}
 			final float[] tv = new float[count * total * traced], tu = new float[tv.length];
 			if (tv.length > 0) {

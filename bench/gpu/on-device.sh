@@ -1,8 +1,10 @@
 #!/bin/bash
 # On a GPU machine, from the repository root, after bench/gpu/bundle packed .dev/ here and it travelled:
-#   bash bench/gpu/on-device.sh [all|tests|bench|v1]      (output also appended to $OUT/log when OUT is set)
+#   bash bench/gpu/on-device.sh [all|tests|bench|v1|search]      (output also appended to $OUT/log when OUT is set)
 # tests: the OpenCL contract and device tests on the GPU; bench: EndToEnd --gpu; v1: one generation of the
 # V1 study at full scale (10 x 4104 neurons, the whole 6020 s protocol), timed. V1_TIMEOUT bounds it (s);
+# search (not part of all): V1Search with the arguments in V1_SEARCH (side repeats timeScale members seed),
+# its csv to $OUT/v1search.csv;
 # JAVA_OPTS are passed to each JVM (e.g. -Dspiketune.opencl.localSize=1024).
 [ -n "${OUT:-}" ] && exec > >(tee -a "$OUT/log") 2>&1
 set -u
@@ -36,4 +38,8 @@ fi
 if [ "$step" = all ] || [ "$step" = v1 ]; then
 	timeout "${V1_TIMEOUT:-560}" $J -Xmx16g -Dbackend=opencl:gpu -cp "$CP" org.spiketune.bench.V1Probe 32 60 1 ';;;;;;;;;' 2>&1 |
 		grep -v '^  w on'
+fi
+if [ "$step" = search ]; then
+	timeout "${V1_TIMEOUT:-560}" $J -Xmx48g -Dbackend=opencl:gpu -cp "$CP" org.spiketune.bench.V1Search \
+		${V1_SEARCH:-16 60 1 264 1} "${OUT:-/tmp}/v1search.csv"
 fi

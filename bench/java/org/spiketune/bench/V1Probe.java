@@ -26,13 +26,21 @@ import org.spiketune.sim.cpu.CpuBackend;
  * {@code V1Probe side repeats timeScale "k=v,k=v;k=v,..."} (one member per {@code ;}-separated set).
  * {@code -Dmatched=w} sets the Buffer → Exc weights to w times the gratings at π/4, π/2, 3π/4 and π (On:
  * positive part, Off: negative part), the receptive fields learning should find, to see what the network
- * can express with them. {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
+ * can express with them; {@code -DstaticTest=true} tests with still gratings instead of counterphase ones;
+ * {@code -Dcourse=k} prints the Exc and Inh rates averaged over every k rate bins (1 s each).
+ * {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
  */
 public final class V1Probe {
 	public static void main(final String[] args) {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
 		final double scale = Double.parseDouble(args[2]);
-		final Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
+		Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
+		if (Boolean.getBoolean("staticTest")) {
+			final Protocol.Phase test = protocol.phases().get(1);
+			protocol = Protocol.of(protocol.phases().get(0), new Protocol.Phase(test.name(), test.presentations().stream()
+				.map(p -> new Protocol.Presentation(p.frame(), p.durationMs(), 0)).toList(), test.repeats(), test
+					.shuffled(), test.gapMs()));
+		}
 		NetworkSpec network = CarlsonV1.network(side, protocol);
 		final double matched = Double.parseDouble(System.getProperty("matched", "0"));
 		if (matched > 0) {
@@ -72,6 +80,8 @@ public final class V1Probe {
 			final V1Tuning.Fitness f = V1Tuning.fitness(rates, objective.angles());
 			System.out.printf(Locale.ROOT, "== %d %s%n  rates onpoiss %.1f onbuf %.1f exc %.1f inh %.1f  fitness %.6f decorr %.2f gauss %.0f max %.0f pen %.0f%n", m, variants[m], r.rates().meanRateHz("onpoiss"), r.rates().meanRateHz("onbuf"), r.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f.maxRate(), f.penalty());
 			if (r.fault() != null) System.out.println("  FAULT " + r.fault());
+			final int every = Integer.getInteger("course", 0);
+			if (every > 0) printCourse(r, every);
 			for (int i = 0; i < 4; i++) {
 				final StringBuilder sb = new StringBuilder("  exc" + i + ":");
 				for (final double v : rates[i]) sb.append(String.format(Locale.ROOT, " %5.1f", v));
@@ -86,6 +96,20 @@ public final class V1Probe {
 				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f  rf %s%n", i, mean, Math.sqrt(sd / on.length),
 					receptiveFieldOrientation(on, off, i, side));
 			}
+		}
+	}
+
+	/** Mean Exc and Inh rates over every {@code every} rate bins, to see how homeostasis moves them. */
+	static void printCourse(final MemberResult r, final int every) {
+		for (final String group : new String[] { "exc", "inh" }) {
+			final double[] trace = r.rates().rateTraceHz(r.rates().groups().indexOf(group));
+			final StringBuilder sb = new StringBuilder("  " + group + " course:");
+			for (int b = 0; b + every <= trace.length; b += every) {
+				double sum = 0;
+				for (int k = b; k < b + every; k++) sum += trace[k];
+				sb.append(String.format(Locale.ROOT, " %.0f", sum / every));
+			}
+			System.out.println(sb);
 		}
 	}
 

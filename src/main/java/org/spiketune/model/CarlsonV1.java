@@ -54,7 +54,8 @@ public final class CarlsonV1 {
 			new Tuned("exc_inh.ltdtau", 5, 100, false, "as E→E"), //
 			new Tuned("*buf_exc.target", 10, 30, false, "the paper: Exc target 10-30 Hz"), //
 			new Tuned("exc_inh.target", 40, 100, false, "the paper: Inh target 40-100 Hz"), //
-			new Tuned("*buf_exc.gain", 0.1 * perInput, 2 * perInput, true, "chosen: AMPA conductance per unit weight"), //
+			new Tuned("*buf_exc.gain", 0.002 * perInput, 0.1 * perInput, true,
+				"chosen: AMPA conductance per unit weight; above 0.1 the Exc neurons start far above any target rate"), //
 			new Tuned("exc_inh.gain", 0.05, 2, true, "chosen"), //
 			new Tuned("inh_exc.gain", 0.05, 2, true, "chosen"), //
 			new Tuned("*poiss.rate", 5, 60, false, "chosen: maximum input rate (Hz)"));
@@ -86,7 +87,7 @@ public final class CarlsonV1 {
 			Plasticity.Homeostasis.of(20), 0, 1, 1, 0, 1000, trainingMs);
 		final Plasticity inhibitory = new Plasticity(Plasticity.Stdp.inverted(1e-3, 20, 1e-3, 20), Plasticity
 			.Homeostasis.of(70), 0, 1, 1, 0, 1000, trainingMs);
-		final double bufferGain = 0.5 * 256.0 / pixels;
+		final double bufferGain = 0.014 * 256.0 / pixels;
 		final List<Projection> projections = List.of( //
 			input("onpoiss_onbuf", "onpoiss", "onbuf"), //
 			input("offpoiss_offbuf", "offpoiss", "offbuf"), //

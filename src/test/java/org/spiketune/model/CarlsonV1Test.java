@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.spiketune.sim.BatchResult;
+import org.spiketune.sim.Member;
+import org.spiketune.sim.Recording;
+import org.spiketune.sim.SimulationRequest;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
 
 /** The V1 study's network, parameters and protocol as the paper describes them. */
 class CarlsonV1Test {
@@ -45,6 +52,28 @@ class CarlsonV1Test {
 		assertEquals("*buf_exc.target", exc.name());
 		assertEquals(10, exc.min());
 		assertEquals(30, exc.max());
+	}
+
+	/**
+	 * The Buffer → Exc gain range keeps the untrained Exc neurons within the study's rates: at its top they fire
+	 * at most 60 Hz (the max-rate target) in the first seconds of training, at every size, so homeostasis does
+	 * not have to pull them down from far above the target (which, with K of eq. 16 vanishing far from it,
+	 * overshoots and never recovers); at its bottom they fire less.
+	 */
+	@Test
+	void theBufferGainRangeStartsTheExcNeuronsWithinTheStudysRates() {
+		for (final int side : List.of(16, 32)) {
+			final CarlsonV1.Tuned gain = CarlsonV1.tuned(side).stream().filter(t -> t.name().equals("*buf_exc.gain"))
+				.findFirst().orElseThrow();
+			final NetworkSpec network = CarlsonV1.network(side, CarlsonV1.protocol(1, 8, 1));
+			final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, 5000, 3, List.of(
+				Member.of(1, Map.of(gain.name(), gain.max())), Member.of(2, Map.of(gain.name(), gain.min()))), Recording
+					.spikesOnly().withRateBin(1000).withSpikeGroups("exc")));
+			final double top = batch.member(0).rates().meanRateHz("exc"), bottom = batch.member(1).rates().meanRateHz(
+				"exc");
+			assertTrue(top > 5 && top <= 60, side + "×" + side + ": Exc at the top of the gain range fires " + top + " Hz");
+			assertTrue(bottom < top, side + "×" + side + ": " + bottom + " Hz at the bottom, " + top + " at the top");
+		}
 	}
 
 	@Test

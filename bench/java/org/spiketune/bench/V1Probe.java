@@ -27,6 +27,7 @@ import org.spiketune.sim.cpu.CpuBackend;
  * {@code -Dmatched=w} sets the Buffer → Exc weights to w times the gratings at π/4, π/2, 3π/4 and π (On:
  * positive part, Off: negative part), the receptive fields learning should find, to see what the network
  * can express with them; {@code -DstaticTest=true} tests with still gratings instead of counterphase ones;
+ * {@code -DonlyFrame=k} trains with training frame k only (orientation π(k + 1)/40), as often as the whole set;
  * {@code -Dcourse=k} prints the Exc and Inh rates averaged over every k rate bins (1 s each).
  * {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
  */
@@ -35,6 +36,13 @@ public final class V1Probe {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
 		final double scale = Double.parseDouble(args[2]);
 		Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
+		final int onlyFrame = Integer.getInteger("onlyFrame", -1);
+		if (onlyFrame >= 0) {
+			final Protocol.Phase train = protocol.phases().get(0);
+			protocol = Protocol.of(new Protocol.Phase(train.name(), List.of(new Protocol.Presentation(onlyFrame,
+				CarlsonV1.PRESENT_MS * scale, CarlsonV1.TEMPORAL_HZ)), train.repeats() * train.presentations().size(),
+				false, train.gapMs()), protocol.phases().get(1));
+		}
 		if (Boolean.getBoolean("staticTest")) {
 			final Protocol.Phase test = protocol.phases().get(1);
 			protocol = Protocol.of(protocol.phases().get(0), new Protocol.Phase(test.name(), test.presentations().stream()

@@ -1,10 +1,8 @@
 package org.spiketune.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.Gratings;
@@ -68,13 +66,7 @@ public final class V1Probe {
 		final List<Member> members = new ArrayList<>();
 		final String[] variants = args[3].split(";", -1);
 		for (int m = 0; m < variants.length; m++) {
-			final Map<String, Double> p = new LinkedHashMap<>();
-			for (final String kv : variants[m].split(",")) {
-				if (kv.isBlank()) continue;
-				final String[] x = kv.split("=");
-				p.put(x[0].trim(), Double.parseDouble(x[1]));
-			}
-			members.add(Member.of(100 + m, p));
+			members.add(Member.of(100 + m, V1Search.parameters(variants[m])));
 		}
 		final long t0 = System.nanoTime();
 		final org.spiketune.sim.Backend backend = System.getProperty("backend") == null ? new CpuBackend()

@@ -45,7 +45,7 @@ public final class V1Search {
 		final Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
 		final NetworkSpec network = CarlsonV1.network(side, protocol);
 		final ParameterSpace space = StudySpaces.carlsonV1(side);
-		final Map<String, Double> fixed = parse(System.getProperty("fixed", ""));
+		final Map<String, Double> fixed = parameters(System.getProperty("fixed", ""));
 		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
 		final SplittableRandom random = new SplittableRandom(seed);
 		final List<Member> members = new ArrayList<>();
@@ -139,12 +139,19 @@ public final class V1Search {
 		}
 	}
 
-	private static Map<String, Double> parse(final String text) {
+	/** Parameter values written {@code name=value,name=value} (blank: none), as V1Probe and -Dfixed take them. */
+	static Map<String, Double> parameters(final String text) {
 		final Map<String, Double> p = new LinkedHashMap<>();
 		for (final String kv : text.split(",")) {
 			if (kv.isBlank()) continue;
-			final String[] x = kv.split("=");
-			p.put(x[0].trim(), Double.parseDouble(x[1]));
+			final String[] x = kv.split("=", -1);
+			try {
+				if (x.length != 2 || x[0].isBlank()) throw new NumberFormatException();
+				p.put(x[0].trim(), Double.parseDouble(x[1].trim()));
+			}
+			catch (final NumberFormatException e) {
+				throw new IllegalArgumentException("'" + kv + "' is not name=number (in \"" + text + "\")");
+			}
 		}
 		return p;
 	}

@@ -84,6 +84,16 @@ public final class CheckpointFile implements CheckpointStore {
 		if (content == null || !FORMAT.equals(content.format())) {
 			throw new IllegalArgumentException("not a SpikeTune checkpoint: " + file);
 		}
+		final String duplicate;
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			duplicate = JsonKeys.firstDuplicate(in, true);
+		}
+		catch (final IOException | IllegalStateException e) {
+			throw new IllegalArgumentException("not a readable checkpoint: " + file + ": " + e.getMessage(), e);
+		}
+		if (duplicate != null) { // Gson kept the last value; a damaged or hand-edited file, not ours
+			throw new IllegalArgumentException("checkpoint " + file + " gives the key " + duplicate + " twice");
+		}
 		if (content.version() != VERSION) {
 			throw new IllegalArgumentException("checkpoint " + file + " has format version " + content.version() +
 				"; this SpikeTune reads version " + VERSION);

@@ -89,7 +89,7 @@ public final class NetworkFile {
 			throw new IOException("network file " + source + " has text after the network: " + gsonMessage(e), e);
 		}
 		if (more) throw new IOException("network file " + source + " has text after the network, at " + reader.getPath());
-		final String duplicate = duplicateKey(json);
+		final String duplicate = JsonKeys.firstDuplicate(new StringReader(json), false);
 		if (duplicate != null) {
 			throw new IOException("network file " + source + " gives the key " + duplicate + " twice; which value is " +
 				"meant?");
@@ -99,42 +99,6 @@ public final class NetworkFile {
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IOException("network file " + source + ": " + e.getMessage(), e);
-		}
-	}
-
-	/**
-	 * The first key that an object of valid JSON {@code json} names twice, with its place ({@code "noise" at
-	 * groups[1].noise}), or null. Gson's tree keeps the last value without a word, which would hide a
-	 * mistake in a hand-edited file.
-	 */
-	private static String duplicateKey(final String json) throws IOException {
-		final JsonReader reader = new JsonReader(new StringReader(json));
-		reader.setLenient(false);
-		final java.util.ArrayDeque<java.util.Set<String>> objects = new java.util.ArrayDeque<>();
-		while (true) {
-			switch (reader.peek()) {
-				case BEGIN_OBJECT -> {
-					reader.beginObject();
-					objects.push(new java.util.HashSet<>());
-				}
-				case END_OBJECT -> {
-					reader.endObject();
-					objects.pop();
-				}
-				case BEGIN_ARRAY -> reader.beginArray();
-				case END_ARRAY -> reader.endArray();
-				case NAME -> {
-					final String name = reader.nextName();
-					if (!objects.peek().add(name)) {
-						final String path = reader.getPath();
-						return "\"" + name + "\" at " + (path.startsWith("$.") ? path.substring(2) : path);
-					}
-				}
-				case END_DOCUMENT -> {
-					return null;
-				}
-				default -> reader.skipValue();
-			}
 		}
 	}
 

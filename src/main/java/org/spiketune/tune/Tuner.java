@@ -229,7 +229,6 @@ public final class Tuner {
 			final GenerationStats stats = stats(g, result, scalar, config, (int) (evaluations[0] - evaluatedBefore),
 				evaluations[0], simulated, generationMs - simulated, (System.nanoTime() - started) / 1e6, minimize);
 			history.add(stats);
-			listener.generation(stats);
 			last = result;
 			start = result.next();
 			final boolean improved = Double.isNaN(bestEver) || (minimize ? stats.best() < bestEver : stats
@@ -244,6 +243,8 @@ public final class Tuner {
 				store.save(checkpoint(config, g, start, evaluator, type, history, scores, evaluations[0], (System
 					.nanoTime() - started) / 1e6, bestEver, steady));
 			}
+			// told after the checkpoint, so a generation a listener has seen survives a kill at any moment after
+			listener.generation(stats);
 		}
 		final Confirmed confirmed = last == null || config.noise().confirm() == 0 || pareto ? null : confirm(evaluator,
 			last, config, history.size() + 1, minimize);

@@ -7,6 +7,7 @@ public interface TuningListener {
 
 	default void evaluated(final Evaluation evaluation) {}
 
+	/** A generation is done; with a checkpoint store, its checkpoint is already kept. */
 	default void generation(final GenerationStats stats) {}
 
 	/** Checked between generations; true ends the run with what it has. */

@@ -78,6 +78,22 @@ class CheckpointTest {
 		resumedEqualsWhole(config, 2);
 	}
 
+	/** A kill just after the listener hears of generation g must find g's checkpoint (CheckpointKillIT relies on it). */
+	@Test
+	void aGenerationIsCheckpointedBeforeListenersHearOfIt() {
+		final TuningConfig config = TuningFixtures.rateProblem(new Algorithm.Ga(6, 1, 0.9, 1, 0.1), 4, 25);
+		final Path file = dir.resolve("heard.json");
+		final List<String> heard = new java.util.ArrayList<>();
+		TuningFixtures.tuner(2).run(config, new TuningListener() {
+
+			@Override
+			public void generation(final GenerationStats stats) {
+				heard.add(stats.generation() + ":" + (Files.exists(file) ? CheckpointFile.read(file).generation() : -1));
+			}
+		}, CheckpointFile.of(file, true));
+		assertEquals(List.of("1:1", "2:2", "3:3", "4:4"), heard);
+	}
+
 	@Test
 	void aCancelledRunResumesWhereItStopped() {
 		final TuningConfig config = TuningFixtures.rateProblem(new Algorithm.Ga(8, 1, 0.9, 1, 0.1), 6, 24);
@@ -172,6 +188,7 @@ class CheckpointTest {
 			"not json", "GIF89a\u0000\u0001", //
 			"another format", json.replace("spiketune-checkpoint", "something-else"), //
 			"a later version", json.replace("\"version\":1", "\"version\":7"), //
+			"a key given twice", json.replaceFirst("\"version\":1", "\"version\":1,\"version\":1"), //
 			"no population", json.replaceAll("\"population\":\\[[^\\]]*\\](,\\{[^}]*\\})*\\]?", "\"population\":null"));
 		for (final Map.Entry<String, String> e : damaged.entrySet()) {
 			final Path file = dir.resolve(e.getKey().replace(' ', '-') + ".json");
@@ -180,6 +197,8 @@ class CheckpointTest {
 				.tuner(2).run(config, TuningListener.NONE, CheckpointFile.of(file, true)), e.getKey());
 			assertTrue(error.getMessage().contains(file.toString()) || error.getMessage().contains("checkpoint"), e
 				.getKey() + ": " + error.getMessage());
+			if (e.getKey().endsWith("twice")) assertTrue(error.getMessage().contains("\"version\" at version twice"),
+				error.getMessage());
 			Reliability.record("Checkpoints", "resume from a checkpoint file: " + e.getKey(), "IllegalArgumentException: " +
 				error.getMessage());
 		}

@@ -32,7 +32,7 @@ import org.spiketune.tune.TuningResult;
  * The fitting studies of issue 6 at full budget, printed as tables (quality, not speed):
  * {@code recover} (4a: a known Izhikevich cell under the FSI protocol), {@code fsi} (4b: the real cell,
  * Izhikevich and AdEx by CMA-ES, fit on even sweeps, predict odd ones), {@code network} (5: 200 E + 50 I with hidden
- * ee.gain, ie.gain, ee.p, ie.p).
+ * ee.gain, ie.gain, ee.p, ie.p; -Dfit.seeds for several ground truths).
  */
 public final class FitReport {
 
@@ -110,7 +110,16 @@ public final class FitReport {
 		}
 	}
 
+	/** -Dfit.seeds (default 11): each seed draws its own ground-truth graph, noise and GA run. */
 	private static void network(final Simulator simulator) {
+		for (final long seed : java.util.Arrays.stream(System.getProperty("fit.seeds", "11").split(",")).mapToLong(
+			Long::parseLong).toArray())
+		{
+			network(simulator, seed);
+		}
+	}
+
+	private static void network(final Simulator simulator, final long seed) {
 		final Map<String, Double> truth = new LinkedHashMap<>();
 		truth.put("ee.gain", 2.0);
 		truth.put("ie.gain", 1.5);
@@ -120,16 +129,20 @@ public final class FitReport {
 		final var network = Presets.get(Presets.IZHIKEVICH_2003_RANDOM);
 		final double duration = 2000;
 		final TuningConfig probe = NetworkFit.config(network, SpikeTrains.of(new double[250][0], 0, duration), space,
-			SpikeTrainMatch.Loss.SPIKE, Algorithm.Ga.defaults(), Termination.generations(1), 11);
+			SpikeTrainMatch.Loss.SPIKE, Algorithm.Ga.defaults(), Termination.generations(1), seed);
 		final SpikeTrains data = NetworkFit.simulate(simulator, probe, truth);
 		final TuningConfig config = NetworkFit.config(network, data, space, SpikeTrainMatch.Loss.SPIKE,
-			new Algorithm.Ga(40, 2, 0.8, 1, 0.1), Termination.generations(30), 11);
+			new Algorithm.Ga(40, 2, 0.8, 1, 0.1), Termination.generations(30), seed);
+		if (System.getProperty("fit.scan") != null) { // -Dfit.scan=ee.p: the loss along one parameter, no fit
+			scan(simulator, config, truth, data, System.getProperty("fit.scan"));
+			return;
+		}
 		final long start = System.nanoTime();
 		final TuningResult result = new Tuner(simulator).run(config);
 		final double seconds = (System.nanoTime() - start) / 1e9;
 		final SpikeTrains model = NetworkFit.simulate(simulator, config, result.best());
-		System.out.printf(Locale.ROOT, "%n5 network 200 E + 50 I, %.0f ms, %d data spikes (%.2f Hz), 40 x 30 GA, %.0f s%n",
-			duration, data.totalCount(), data.meanRateHz(), seconds);
+		System.out.printf(Locale.ROOT, "%n5 network 200 E + 50 I, seed %d, %.0f ms, %d data spikes (%.2f Hz), 40 x 30 GA, " +
+			"%.0f s%n", seed, duration, data.totalCount(), data.meanRateHz(), seconds);
 		System.out.println("| parameter | truth | fitted | error % of range |");
 		System.out.println("|---|---:|---:|---:|");
 		for (final var r : space.ranges()) {
@@ -145,6 +158,20 @@ public final class FitReport {
 					.ksP());
 		}
 		System.out.printf(Locale.ROOT, "mean CV model %.3f, data %.3f%n", meanCv(model), meanCv(data));
+	}
+
+	/** The summed SPIKE-distance with {@code name} at multiples of its true value, the others held. */
+	private static void scan(final Simulator simulator, final TuningConfig config, final Map<String, Double> truth,
+		final SpikeTrains data, final String name)
+	{
+		if (!truth.containsKey(name)) throw new IllegalArgumentException("fit.scan: no hidden parameter " + name);
+		for (final double factor : new double[] { 0.9, 0.98, 0.995, 1, 1.005, 1.02, 1.1 }) {
+			final Map<String, Double> at = new LinkedHashMap<>(truth);
+			at.put(name, truth.get(name) * factor);
+			final SpikeTrainMatch.Comparison c = SpikeTrainMatch.compare(data, NetworkFit.simulate(simulator, config,
+				at), IntStream.range(0, data.size()).toArray(), SpikeTrainMatch.DEFAULT_WINDOW_MS);
+			System.out.printf(Locale.ROOT, "scan %s x%.3f: summed SPIKE-distance %.2f%n", name, factor, c.distanceSum());
+		}
 	}
 
 	private static double meanCv(final SpikeTrains trains) {

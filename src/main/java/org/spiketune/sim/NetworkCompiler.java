@@ -17,6 +17,7 @@ import org.spiketune.model.Synapse;
 import org.spiketune.model.Topology;
 import org.spiketune.model.Weights;
 import org.spiketune.random.Keys;
+import org.spiketune.random.Philox4x32;
 import org.spiketune.random.PhiloxLanes;
 import org.spiketune.random.PhiloxStream;
 import org.spiketune.random.Samplers;
@@ -236,24 +237,53 @@ public final class NetworkCompiler {
 		return rows;
 	}
 
-	/** Row {@code s} of a fixed-probability projection: geometric skips between accepted targets. */
+	/** Levels of the nested fixed-probability draw; a p below 2^-48 is drawn within the deepest level. */
+	private static final int DEEPEST_LEVEL = 48;
+
+	/**
+	 * Row {@code s} of a fixed-probability projection. Target t is connected when its own uniform u_t is below
+	 * p, and u_t depends on (seed, s, t) alone, so the synapses at a smaller p are a subset of those at a larger
+	 * one: fitting or tuning p moves a few synapses instead of drawing a new graph (which made the loss flat
+	 * in p, see bench/README). The targets with u_t below 2^-K, 2^-(K+1) < p <= 2^-K, are found without
+	 * visiting every target: level k's set {t : u_t < 2^-k} is level k+1's set joined with a Bernoulli(q_k)
+	 * draw over all targets (geometric skips), q_k = 2^-(k+1) / (1 - 2^-(k+1)), which puts each target in it
+	 * with probability 2^-k, independently. A target's deepest level m places u_t in [2^-(m+1), 2^-m), and a
+	 * uniform of its own places it within. Work and memory grow with p times the targets, as for one draw.
+	 */
 	private static int[] bernoulliRow(final double p, final int s, final int nt, final boolean excludeSelf,
 		final long seed, final int stream)
 	{
-		if (p == 0) return new int[0];
+		if (p == 0 || nt == 0) return new int[0];
+		if (p == 1) return IntStream.range(0, nt).filter(t -> !(excludeSelf && t == s)).toArray(); // u_t < 1 always
+		int coarsest = 0;
+		while (coarsest < DEEPEST_LEVEL && p <= Math.scalb(1.0, -(coarsest + 1))) coarsest++;
+		long[] found = new long[Math.max(8, (int) Math.min(Integer.MAX_VALUE - 8, 2.5 * p * nt + 8))];
+		int size = 0;
 		final PhiloxStream random = new PhiloxStream(seed, s, 0, stream);
-		final IntList row = new IntList(Math.max(4, (int) (p * nt * 1.1)));
-		final double logQ = Math.log1p(-p);
-		int t = -1;
-		while (true) {
-			if (p == 1) t++;
-			else {
-				final double skip = Math.floor(Math.log(random.nextUniformPositive()) / logQ);
-				if (skip >= nt) break;
-				t += 1 + (int) skip;
+		final int key0 = Keys.key0(seed), key1 = Keys.key1(seed);
+		for (int level = DEEPEST_LEVEL; level >= coarsest; level--) {
+			final double below = Math.scalb(1.0, -(level + 1));
+			final double q = level == DEEPEST_LEVEL ? 2 * below : below / (1 - below);
+			random.reset(key0, key1, s, level, stream);
+			final double logMiss = Math.log1p(-q);
+			for (long t = -1;;) {
+				t += 1 + (long) Math.floor(Math.log(random.nextUniformPositive()) / logMiss);
+				if (t >= nt) break;
+				if (size == found.length) found = Arrays.copyOf(found, 2 * size);
+				found[size++] = t << 8 | level; // sorted below: by target, its deepest level last
 			}
-			if (t >= nt) break;
-			if (!(excludeSelf && t == s)) row.add(t);
+		}
+		Arrays.sort(found, 0, size);
+		final IntList row = new IntList(Math.max(4, (int) (p * nt * 1.1)));
+		final int[] block = new int[4];
+		for (int i = 0; i < size; i++) {
+			if (i + 1 < size && found[i + 1] >>> 8 == found[i] >>> 8) continue; // a deeper level follows
+			final int t = (int) (found[i] >>> 8), deepest = (int) (found[i] & 0xFF);
+			Philox4x32.block(s, t, stream + 3, 0, key0, key1, block);
+			final double within = Samplers.uniform53(block[0], block[1]);
+			final double u = deepest == DEEPEST_LEVEL ? Math.scalb(within, -DEEPEST_LEVEL) : Math.scalb(1 + within,
+				-(deepest + 1));
+			if (u < p && !(excludeSelf && t == s)) row.add(t);
 		}
 		return row.toArray();
 	}

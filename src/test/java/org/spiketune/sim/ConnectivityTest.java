@@ -81,6 +81,39 @@ class ConnectivityTest {
 		assertEquals(100, compile(10, 10, false, Topology.fixedProbability(1), Weights.constant(1)).synapseCount());
 	}
 
+	/**
+	 * Tuning p must move a few synapses, not draw a new graph: the synapses at a smaller p are a subset of
+	 * those at a larger one (level boundaries 2^-k included), and each p still connects a pair with
+	 * probability p.
+	 */
+	@Test
+	void aSmallerProbabilityKeepsASubsetOfALargerOnesSynapses() {
+		Set<Long> smaller = java.util.Set.of();
+		for (final double p : new double[] { 1e-4, 0.003, 0.0625, 0.0625000001, 0.1, 0.101, 0.25, 0.3, 0.5, 0.77,
+			0.999, 1 })
+		{
+			final Connectivity.Sparse c = assertInstanceOf(Connectivity.Sparse.class, compile(300, 400, false, Topology
+				.fixedProbability(p), Weights.constant(1)));
+			final Set<Long> pairs = new HashSet<>();
+			for (int s = 0; s < 300; s++) {
+				for (int k = c.rowStart()[s]; k < c.rowStart()[s + 1]; k++) pairs.add((long) s << 32 | c.targets()[k]);
+			}
+			assertTrue(pairs.containsAll(smaller), "p = " + p + " keeps the synapses of the smaller p");
+			final double expected = 300 * 400 * p;
+			assertEquals(expected, pairs.size(), 5 * Math.sqrt(expected * (1 - p)) + 1e-9, "synapses at p = " + p);
+			smaller = pairs;
+		}
+	}
+
+	@Test
+	void fixedProbabilityTreatsEveryTargetAlike() {
+		final Connectivity.Sparse c = assertInstanceOf(Connectivity.Sparse.class, compile(4000, 60, false, Topology
+			.fixedProbability(0.3), Weights.constant(1)));
+		final int[] degree = inDegrees(c, 60);
+		final double sd = Math.sqrt(4000 * 0.3 * 0.7);
+		for (int t = 0; t < 60; t++) assertEquals(1200, degree[t], 5 * sd, "in-degree of target " + t);
+	}
+
 	@Test
 	void allToAllIsDenseAndOneToOneIsDiagonal() {
 		final Connectivity.Dense dense = assertInstanceOf(Connectivity.Dense.class, compile(30, 20, false, Topology

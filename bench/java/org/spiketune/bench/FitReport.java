@@ -12,8 +12,6 @@ import org.spiketune.fit.SingleCellFit;
 import org.spiketune.fit.SingleCellFit.CellModel;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.SpikeTrainMatch;
-import org.spiketune.sim.Member;
-import org.spiketune.sim.Recording;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.cpu.CpuBackend;
 import org.spiketune.spikes.IntervalStatistics;
@@ -49,32 +47,58 @@ public final class FitReport {
 
 	/**
 	 * CMA-ES, 16 restarts of 10 points for 200 generations, loss SPIKE-distance + count, for three seeds: the
-	 * loss of the truth is 0, and the training loss says whether a run found its basin.
+	 * loss of the truth is 0, and the training loss says whether a run found its basin. With -Dfit.noise=σ
+	 * every sweep also gets white current noise of sd σ (a.u.), frozen during the fit; the fit is then tested
+	 * on the odd sweeps under a fresh noise draw and without noise.
 	 */
 	private static void recover(final Simulator simulator) throws Exception {
 		final RecordedSweeps protocol = Abf2.read(ABF);
 		final Map<String, Double> truth = Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04);
-		final SpikeTrains own = simulator.runAll(SingleCellFit.network(CellModel.IZHIKEVICH, protocol, IntStream
-			.range(0, 17).toArray(), 0.1), 3000, 0, List.of(Member.of(0, truth)), Recording.spikesOnly()).get(0)
-			.spikes().spikeTrains();
-		// -Dfit.seeds=42,7 -Dfit.loss=GAMMA_RATE -Dfit.population=10 -Dfit.restarts=16 -Dfit.generations=200 to try other settings
+		// -Dfit.seeds=42,7 -Dfit.loss=GAMMA_RATE -Dfit.population=10 -Dfit.restarts=16 -Dfit.generations=200
+		// -Dfit.noise=15 -Dfit.refine=2 to try other settings
 		final int population = Integer.getInteger("fit.population", 10), restarts = Integer.getInteger("fit.restarts",
-			16), generations = Integer.getInteger("fit.generations", 200);
+			16), generations = Integer.getInteger("fit.generations", 200), refinements = Integer.getInteger(
+				"fit.refine", 0);
+		final double noise = Double.parseDouble(System.getProperty("fit.noise", "0"));
 		final SpikeTrainMatch.Loss loss = loss();
-		for (final long seed : java.util.Arrays.stream(System.getProperty("fit.seeds", "42,7,1").split(",")).mapToLong(
-			Long::parseLong).toArray())
-		{
-			final TuningConfig config = SingleCellFit.config(CellModel.IZHIKEVICH, protocol, own, EVEN, ParameterSpace
-				.parse("*.a=0.002:0.3, *.b=0.02:0.36, *.c=-75:-35, *.d=0.005:16, *.gain=0.005:0.5:log"),
-				loss, 4, new Algorithm.CmaEs(population, restarts, 0.3), Termination
-					.generations(generations), 0.1, seed);
+		for (final long seed : seeds("42,7,1")) {
+			final int[] all = IntStream.range(0, EVEN.length).toArray();
+			final TuningConfig probe = SingleCellFit.withFrozenNoise(TuningConfig.of(SingleCellFit.network(
+				CellModel.IZHIKEVICH, protocol, EVEN, 0.1), ParameterSpace.parse(
+					"*.a=0.002:0.3, *.b=0.02:0.36, *.c=-75:-35, *.d=0.005:16, *.gain=0.005:0.5:log"), SpikeTrainMatch.of(
+						SpikeTrains.of(new double[EVEN.length][0], 0, 3000), all, loss, 4), new Algorithm.CmaEs(population,
+							restarts, 0.3), Termination.generations(generations), 3000, seed), noise);
+			// the data: the truth under the noise the run will freeze
+			final SpikeTrains own = SingleCellFit.simulate(simulator, CellModel.IZHIKEVICH, truth, protocol, EVEN, 0.1,
+				noise, probe.frozenNoiseSeed(), 3000);
+			final TuningConfig config = probe.withObjective(SpikeTrainMatch.of(own, all, loss, 4));
 			final long start = System.nanoTime();
-			final TuningResult result = new Tuner(simulator).run(config);
-			System.out.printf(Locale.ROOT,
-				"%n4a recover a known Izhikevich cell (truth %s), loss %s, cma-es %d x %d, seed %d: %.0f s, %d " +
-					"simulations%nbest %s, training loss %.4f%n", truth, loss.key(), restarts, population, seed, (System.nanoTime() - start) / 1e9, result.evaluations(),
-				result.best(), result.bestFitness());
-			table(SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, result.best(), protocol, own, ODD, 0.1, 4));
+			final TuningResult result = SingleCellFit.tune(new Tuner(simulator), config, refinements,
+				org.spiketune.tune.TuningListener.NONE);
+			System.out.printf(Locale.ROOT, "%n4a recover a known Izhikevich cell (truth %s), current noise sd %.1f, " +
+				"loss %s, cma-es %d x %d, %d refinements, seed %d: %.0f s%nbest %s, training loss %.4f%n", truth, noise,
+				loss.key(), restarts, population, refinements, seed, (System.nanoTime() - start) / 1e9, result.best(),
+				result.bestFitness());
+			for (final double testNoise : noise > 0 ? new double[] { noise, 0 } : new double[] { 0 }) {
+				final long testSeed = 987654321;
+				final SpikeTrains unseen = SingleCellFit.simulate(simulator, CellModel.IZHIKEVICH, truth, protocol, ODD,
+					0.1, testNoise, testSeed, 3000);
+				if (noise > 0) System.out.printf(Locale.ROOT, "odd sweeps, current noise sd %.1f%s:%n", testNoise,
+					testNoise > 0 ? " (a draw not used in the fit)" : "");
+				table(SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, result.best(), protocol, ODD, unseen, 0.1, 4,
+					testNoise, testSeed));
+			}
+		}
+	}
+
+	/** -Dfit.seeds, comma-separated, or {@code defaults}. */
+	private static long[] seeds(final String defaults) {
+		final String text = System.getProperty("fit.seeds", defaults);
+		try {
+			return java.util.Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("fit.seeds must be whole numbers separated by commas, got '" + text + "'");
 		}
 	}
 
@@ -112,11 +136,7 @@ public final class FitReport {
 
 	/** -Dfit.seeds (default 11): each seed draws its own ground-truth graph, noise and GA run. */
 	private static void network(final Simulator simulator) {
-		for (final long seed : java.util.Arrays.stream(System.getProperty("fit.seeds", "11").split(",")).mapToLong(
-			Long::parseLong).toArray())
-		{
-			network(simulator, seed);
-		}
+		for (final long seed : seeds("11")) network(simulator, seed);
 	}
 
 	private static void network(final Simulator simulator, final long seed) {

@@ -14,7 +14,6 @@ import org.spiketune.model.NeuronModel;
 import org.spiketune.model.Stimulus;
 import org.spiketune.objective.SpikeTrainMatch;
 import org.spiketune.sim.Member;
-import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.Recording;
 import org.spiketune.sim.Simulator;
 import org.spiketune.spikes.RecordedSweeps;
@@ -23,6 +22,7 @@ import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.ParameterSpace;
 import org.spiketune.tune.Termination;
+import org.spiketune.tune.NoiseHandling;
 import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningListener;
@@ -102,14 +102,56 @@ public final class SingleCellFit {
 	public static NetworkSpec network(final CellModel model, final RecordedSweeps sweeps, final int[] indices,
 		final double dtMs)
 	{
+		return network(model, sweeps, indices, dtMs, 0);
+	}
+
+	/**
+	 * As {@link #network(CellModel, RecordedSweeps, int[], double)}, with white current noise of standard
+	 * deviation {@code noise} (the model's current unit, not scaled by {@code *.gain}) drawn afresh every step
+	 * in every sweep. Made for recovering a known model: under a fluctuating input, spike times lock to the
+	 * fluctuations instead of drifting with every small change of the rate (Mainen and Sejnowski 1995), so
+	 * the true parameters' basin is much wider than under steps alone. Each sweep's neuron draws its own noise;
+	 * a run keeps it fixed with {@link #withFrozenNoise}.
+	 */
+	public static NetworkSpec network(final CellModel model, final RecordedSweeps sweeps, final int[] indices,
+		final double dtMs, final double noise)
+	{
 		checkIndices(sweeps, indices);
+		Checks.nonNegative("current noise (sd)", noise);
 		final List<NeuronGroup> groups = new ArrayList<>();
 		final List<Stimulus> stimuli = new ArrayList<>();
 		for (final int k : indices) {
-			groups.add(NeuronGroup.of(group(k), 1, model.prototype()));
+			groups.add(NeuronGroup.of(group(k), 1, model.prototype()).withNoise(noise));
 			stimuli.addAll(CurrentSteps.of(group(k), sweeps.current()[k], sweeps.dtMs()));
 		}
 		return new NetworkSpec("single-cell-" + model.key(), dtMs, groups, List.of(), stimuli);
+	}
+
+	/**
+	 * {@code config} with current noise of standard deviation {@code noise} added to every fitted sweep and
+	 * frozen: every evaluation draws it from {@link TuningConfig#frozenNoiseSeed()}, so the target spikes must
+	 * come from that seed ({@link #simulate}).
+	 */
+	public static TuningConfig withFrozenNoise(final TuningConfig config, final double noise) {
+		Checks.nonNegative("current noise (sd)", noise);
+		final NetworkSpec n = config.network();
+		final NetworkSpec noisy = new NetworkSpec(n.name(), n.dtMs(), n.groups().stream().map(g -> g.withNoise(noise))
+			.toList(), n.projections(), n.stimuli());
+		return new TuningConfig(noisy, config.space(), config.objective(), config.algorithm(), config.termination(),
+			config.durationMs(), config.seed(), NoiseHandling.frozenNoise());
+	}
+
+	/** The spikes of {@code parameters} under sweeps {@code indices} for {@code durationMs}, noise drawn from {@code noiseSeed}. */
+	public static SpikeTrains simulate(final Simulator simulator, final CellModel model,
+		final Map<String, Double> parameters, final RecordedSweeps sweeps, final int[] indices, final double dtMs,
+		final double noise, final long noiseSeed, final double durationMs)
+	{
+		final NetworkSpec network = network(model, sweeps, indices, dtMs, noise);
+		final SpikeTrains spikes = simulator.runAll(network, durationMs, 0, List.of(Member.of(noiseSeed, parameters)),
+			Recording.spikesOnly()).get(0).spikes().spikeTrains();
+		final List<String> labels = new ArrayList<>();
+		for (final int k : indices) labels.add("sweep " + k);
+		return spikes.withLabels(labels);
 	}
 
 	/**
@@ -187,11 +229,25 @@ public final class SingleCellFit {
 		final Map<String, Double> parameters, final RecordedSweeps sweeps, final SpikeTrains data,
 		final int[] indices, final double dtMs, final double windowMs)
 	{
-		final NetworkSpec network = network(model, sweeps, indices, dtMs);
-		final MemberResult result = simulator.runAll(network, data.stopMs(), 0, List.of(Member.of(0, parameters)),
-			Recording.spikesOnly()).get(0);
-		final SpikeTrains simulated = result.spikes().spikeTrains();
-		final SpikeTrainMatch.Comparison c = SpikeTrainMatch.compare(select(data, indices), simulated, identity(
+		return predict(simulator, model, parameters, sweeps, indices, select(data, indices), dtMs, windowMs, 0, 0);
+	}
+
+	/**
+	 * How {@code parameters} predict sweeps {@code indices} with current noise of standard deviation
+	 * {@code noise} drawn from {@code noiseSeed} ({@link #network(CellModel, RecordedSweeps, int[], double,
+	 * double)}); {@code target} holds the spike trains of those sweeps, in that order, under the same noise
+	 * (as {@link #simulate} gives them for a known model).
+	 */
+	public static Prediction predict(final Simulator simulator, final CellModel model,
+		final Map<String, Double> parameters, final RecordedSweeps sweeps, final int[] indices,
+		final SpikeTrains target, final double dtMs, final double windowMs, final double noise, final long noiseSeed)
+	{
+		if (target.size() != indices.length) {
+			throw new IllegalArgumentException(target.size() + " target spike trains for " + indices.length + " sweeps");
+		}
+		final SpikeTrains simulated = simulate(simulator, model, parameters, sweeps, indices, dtMs, noise, noiseSeed,
+			target.stopMs());
+		final SpikeTrainMatch.Comparison c = SpikeTrainMatch.compare(target, simulated, identity(
 			indices.length), windowMs);
 		final List<SweepPrediction> out = new ArrayList<>();
 		final List<String> labels = new ArrayList<>();
@@ -208,8 +264,9 @@ public final class SingleCellFit {
 	/**
 	 * Runs {@code config}, then {@code refinements} more runs, each in the previous best's neighbourhood
 	 * (a quarter of the previous ranges' width, see {@link ParameterSpace#narrowedAround}) with a seed of its
-	 * own; returns the best result of all. Successive zooming helps where many parameter sets fit the coarse
-	 * features (counts) and only a few the timing.
+	 * own (under frozen noise, the run's seed, which draws the noise); returns the best result of all.
+	 * Successive zooming helps where many parameter sets fit the coarse features (counts) and only a few the
+	 * timing.
 	 */
 	public static TuningResult tune(final Tuner tuner, final TuningConfig config, final int refinements,
 		final TuningListener listener)
@@ -219,8 +276,10 @@ public final class SingleCellFit {
 		ParameterSpace space = config.space();
 		for (int stage = 1; stage <= refinements; stage++) {
 			space = space.narrowedAround(best.best(), 0.25);
+			// frozen noise comes from the seed: the stages keep it, so they fit the data's noise
+			final long stageSeed = config.noise().frozen() ? config.seed() : config.seed() + stage;
 			final TuningResult next = tuner.run(new TuningConfig(config.network(), space, config.objective(), config
-				.algorithm(), config.termination(), config.durationMs(), config.seed() + stage, config.noise()), listener);
+				.algorithm(), config.termination(), config.durationMs(), stageSeed, config.noise()), listener);
 			final boolean better = config.objective().minimize() ? next.bestFitness() < best.bestFitness() : next
 				.bestFitness() > best.bestFitness();
 			if (better) best = next;

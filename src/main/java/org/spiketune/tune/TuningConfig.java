@@ -37,6 +37,10 @@ public record TuningConfig(NetworkSpec network, ParameterSpace space, Objective 
 		return new TuningConfig(network, space, objective, algorithm, termination, durationMs, value, noise);
 	}
 
+	public TuningConfig withObjective(final Objective value) {
+		return new TuningConfig(network, space, value, algorithm, termination, durationMs, seed, noise);
+	}
+
 	public TuningConfig withAlgorithm(final Algorithm value) {
 		return new TuningConfig(network, space, objective, value, termination, durationMs, seed, noise);
 	}

@@ -6,15 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.spiketune.model.NetworkSpec;
+import org.spiketune.objective.SpikeTrainMatch;
+import org.spiketune.sim.Simulator;
+import org.spiketune.sim.cpu.CpuBackend;
 import org.spiketune.model.Stimulus;
 import org.spiketune.spikes.RecordedSweeps;
 import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.spikes.TestData;
 import org.spiketune.spikes.io.Abf2;
+import org.spiketune.tune.Algorithm;
+import org.spiketune.tune.Evaluation;
+import org.spiketune.tune.ParameterSpace;
+import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
+import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
 
 /** The fitting setup built from the real FSI recording. */
 class SingleCellFitTest {
@@ -78,5 +89,58 @@ class SingleCellFitTest {
 			m.defaultSpace().checkAgainst(SingleCellFit.network(m, fsi, new int[] { 0, 1 }, 0.1));
 		}
 		assertEquals("*.a=0.002:0.3", SingleCellFit.CellModel.IZHIKEVICH.defaultSpace().ranges().get(0).toString());
+	}
+
+	@Test
+	void currentNoiseDrivesEverySweepAndBadValuesAreNamed() {
+		final NetworkSpec noisy = SingleCellFit.network(SingleCellFit.CellModel.IZHIKEVICH, fsi, new int[] { 3, 9 },
+			0.1, 15);
+		assertEquals(List.of(15.0, 15.0), noisy.groups().stream().map(g -> g.noise()).toList());
+		assertEquals(SingleCellFit.network(SingleCellFit.CellModel.IZHIKEVICH, fsi, new int[] { 3, 9 }, 0.1).stimuli(),
+			noisy.stimuli());
+		for (final double bad : new double[] { -1, Double.NaN, Double.POSITIVE_INFINITY }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SingleCellFit.network(
+				SingleCellFit.CellModel.IZHIKEVICH, fsi, new int[] { 3 }, 0.1, bad));
+			assertTrue(e.getMessage().contains("current noise"), e.getMessage());
+		}
+	}
+
+	/**
+	 * A known cell's spikes under frozen noise are what the run's evaluations see: the truth scores 0 under
+	 * the run's noise and not under another draw, and refinement stages keep that noise.
+	 */
+	@Test
+	void frozenNoiseRunsFitTheNoiseTheirDataWereDrawnWith() {
+		final Simulator simulator = new Simulator(new CpuBackend());
+		final int[] fit = { 8, 12 };
+		final Map<String, Double> truth = Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04);
+		final TuningConfig probe = SingleCellFit.withFrozenNoise(TuningConfig.of(SingleCellFit.network(
+			SingleCellFit.CellModel.IZHIKEVICH, fsi, fit, 0.1), ParameterSpace.parse("*.gain=0.03:0.05"),
+			SpikeTrainMatch.of(SpikeTrains.of(new double[2][0], 0, 3000), SpikeTrainMatch.Loss.SPIKE_COUNT),
+			new Algorithm.Ga(4, 1, 0.8, 1, 0.1), Termination.generations(2), 3000, 5), 15);
+		final SpikeTrains data = SingleCellFit.simulate(simulator, SingleCellFit.CellModel.IZHIKEVICH, truth, fsi, fit,
+			0.1, 15, probe.frozenNoiseSeed(), 3000);
+		assertEquals("sweep 12", data.label(1));
+		final TuningConfig config = probe.withObjective(SpikeTrainMatch.of(data, SpikeTrainMatch.Loss.SPIKE_COUNT));
+		final Tuner tuner = new Tuner(simulator);
+		assertEquals(0, tuner.validate(config, truth, 1, 0, false).get(0).value(), 1e-12);
+		final SpikeTrains otherDraw = SingleCellFit.simulate(simulator, SingleCellFit.CellModel.IZHIKEVICH, truth, fsi,
+			fit, 0.1, 15, probe.frozenNoiseSeed() + 1, 3000);
+		assertTrue(SpikeTrainMatch.compare(data, otherDraw, new int[] { 0, 1 }, 4).gammaSum() < 1.9,
+			"another noise draw gives other spikes");
+		final java.util.Set<Long> seeds = new java.util.HashSet<>();
+		SingleCellFit.tune(tuner, config, 2, new TuningListener() {
+
+			@Override
+			public void evaluated(final Evaluation e) {
+				for (final long s : e.seeds()) seeds.add(s);
+			}
+		});
+		assertEquals(java.util.Set.of(config.frozenNoiseSeed()), seeds);
+		final SingleCellFit.Prediction own = SingleCellFit.predict(simulator, SingleCellFit.CellModel.IZHIKEVICH, truth,
+			fsi, fit, data, 0.1, 4, 15, probe.frozenNoiseSeed());
+		for (final SingleCellFit.SweepPrediction p : own.sweeps()) assertEquals(1.0, p.gamma(), 1e-12, p.toString());
+		assertThrows(IllegalArgumentException.class, () -> SingleCellFit.predict(simulator,
+			SingleCellFit.CellModel.IZHIKEVICH, truth, fsi, new int[] { 8 }, data, 0.1, 4, 15, 1));
 	}
 }

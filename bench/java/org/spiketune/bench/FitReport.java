@@ -1,6 +1,7 @@
 package org.spiketune.bench;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,8 @@ public final class FitReport {
 	 * CMA-ES, 16 restarts of 10 points for 200 generations, loss SPIKE-distance + count, for three seeds: the
 	 * loss of the truth is 0, and the training loss says whether a run found its basin. With -Dfit.noise=σ
 	 * every sweep also gets white current noise of sd σ (a.u.), frozen during the fit; the fit is then tested
-	 * on the odd sweeps under a fresh noise draw and without noise.
+	 * on the odd sweeps under a fresh noise draw and without noise, and each table is followed by Γ of the
+	 * truth with b changed by 10^-4 (how precisely that stimulus can judge a fit at all).
 	 */
 	private static void recover(final Simulator simulator) throws Exception {
 		final RecordedSweeps protocol = Abf2.read(ABF);
@@ -87,6 +89,15 @@ public final class FitReport {
 					testNoise > 0 ? " (a draw not used in the fit)" : "");
 				table(SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, result.best(), protocol, ODD, unseen, 0.1, 4,
 					testNoise, testSeed));
+				// how far Γ falls for a change too small to matter: the most a fit can be asked for here
+				final Map<String, Double> nudged = new HashMap<>(truth);
+				nudged.put("*.b", truth.get("*.b") * (1 + 1e-4));
+				System.out.print("Γ of the truth with b x 1.0001 (this stimulus's precision):");
+				for (final SingleCellFit.SweepPrediction p : SingleCellFit.predict(simulator, CellModel.IZHIKEVICH, nudged,
+					protocol, ODD, unseen, 0.1, 4, testNoise, testSeed).sweeps()) {
+					System.out.printf(Locale.ROOT, " %.3f", p.gamma());
+				}
+				System.out.println();
 			}
 		}
 	}

@@ -21,8 +21,8 @@ import org.spiketune.spikes.SpikeDetection;
 import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.ParameterSpace;
-import org.spiketune.tune.Termination;
 import org.spiketune.tune.NoiseHandling;
+import org.spiketune.tune.Termination;
 import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningListener;
@@ -117,14 +117,20 @@ public final class SingleCellFit {
 		final double dtMs, final double noise)
 	{
 		checkIndices(sweeps, indices);
-		Checks.nonNegative("current noise (sd)", noise);
 		final List<NeuronGroup> groups = new ArrayList<>();
 		final List<Stimulus> stimuli = new ArrayList<>();
 		for (final int k : indices) {
-			groups.add(NeuronGroup.of(group(k), 1, model.prototype()).withNoise(noise));
+			groups.add(NeuronGroup.of(group(k), 1, model.prototype()));
 			stimuli.addAll(CurrentSteps.of(group(k), sweeps.current()[k], sweeps.dtMs()));
 		}
-		return new NetworkSpec("single-cell-" + model.key(), dtMs, groups, List.of(), stimuli);
+		return withNoise(new NetworkSpec("single-cell-" + model.key(), dtMs, groups, List.of(), stimuli), noise);
+	}
+
+	/** {@code network} with current noise of standard deviation {@code noise} in every group. */
+	private static NetworkSpec withNoise(final NetworkSpec network, final double noise) {
+		Checks.nonNegative("current noise (sd)", noise);
+		return new NetworkSpec(network.name(), network.dtMs(), network.groups().stream().map(g -> g.withNoise(noise))
+			.toList(), network.projections(), network.stimuli());
 	}
 
 	/**
@@ -133,15 +139,14 @@ public final class SingleCellFit {
 	 * come from that seed ({@link #simulate}).
 	 */
 	public static TuningConfig withFrozenNoise(final TuningConfig config, final double noise) {
-		Checks.nonNegative("current noise (sd)", noise);
-		final NetworkSpec n = config.network();
-		final NetworkSpec noisy = new NetworkSpec(n.name(), n.dtMs(), n.groups().stream().map(g -> g.withNoise(noise))
-			.toList(), n.projections(), n.stimuli());
-		return new TuningConfig(noisy, config.space(), config.objective(), config.algorithm(), config.termination(),
+		return new TuningConfig(withNoise(config.network(), noise), config.space(), config.objective(), config.algorithm(), config.termination(),
 			config.durationMs(), config.seed(), NoiseHandling.frozenNoise());
 	}
 
-	/** The spikes of {@code parameters} under sweeps {@code indices} for {@code durationMs}, noise drawn from {@code noiseSeed}. */
+	/**
+	 * The spikes of {@code parameters} under sweeps {@code indices} for {@code durationMs}, with current noise
+	 * of standard deviation {@code noise} drawn from {@code noiseSeed}.
+	 */
 	public static SpikeTrains simulate(final Simulator simulator, final CellModel model,
 		final Map<String, Double> parameters, final RecordedSweeps sweeps, final int[] indices, final double dtMs,
 		final double noise, final long noiseSeed, final double durationMs)

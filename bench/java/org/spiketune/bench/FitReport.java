@@ -1,6 +1,7 @@
 package org.spiketune.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.spiketune.tune.ParameterSpace;
 import org.spiketune.tune.Termination;
 import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
 import org.spiketune.tune.TuningResult;
 
 /**
@@ -162,18 +164,28 @@ public final class FitReport {
 		final TuningConfig probe = NetworkFit.config(network, SpikeTrains.of(new double[250][0], 0, duration), space,
 			SpikeTrainMatch.Loss.SPIKE, Algorithm.Ga.defaults(), Termination.generations(1), seed);
 		final SpikeTrains data = NetworkFit.simulate(simulator, probe, truth);
-		final TuningConfig config = NetworkFit.config(network, data, space, SpikeTrainMatch.Loss.SPIKE,
-			new Algorithm.Ga(40, 2, 0.8, 1, 0.1), Termination.generations(30), seed);
+		// -Dfit.netalgorithm=cma-es: CMA-ES, -Dfit.restarts (default 8) of 10 for 30 generations
+		final boolean cma = "cma-es".equals(System.getProperty("fit.netalgorithm", "ga"));
+		final Algorithm algorithm = cma ? new Algorithm.CmaEs(10, Integer.getInteger("fit.restarts", 8), 0.3)
+			: new Algorithm.Ga(40, 2, 0.8, 1, 0.1);
+		final String described = cma ? "CMA-ES " + ((Algorithm.CmaEs) algorithm).restarts() + " x 10 x 30" : "GA 40 x 30";
+		final TuningConfig config = NetworkFit.config(network, data, space, SpikeTrainMatch.Loss.SPIKE, algorithm,
+			Termination.generations(30), seed);
 		if (System.getProperty("fit.scan") != null) { // -Dfit.scan=ee.p: the loss along one parameter, no fit
 			scan(simulator, config, truth, data, System.getProperty("fit.scan"));
 			return;
 		}
 		final long start = System.nanoTime();
-		final TuningResult result = new Tuner(simulator).run(config);
+		// -Dfit.window=250: growing windows from 250 ms, doubled, each stage in half the previous ranges
+		final double[] stops = NetworkFit.doublingStops(data, Double.parseDouble(System.getProperty("fit.window",
+			String.valueOf(duration))));
+		final TuningResult result = NetworkFit.tuneOverGrowingWindows(new Tuner(simulator), config, stops, 0.5,
+			TuningListener.NONE);
 		final double seconds = (System.nanoTime() - start) / 1e9;
 		final SpikeTrains model = NetworkFit.simulate(simulator, config, result.best());
-		System.out.printf(Locale.ROOT, "%n5 network 200 E + 50 I, seed %d, %.0f ms, %d data spikes (%.2f Hz), 40 x 30 GA, " +
-			"%.0f s%n", seed, duration, data.totalCount(), data.meanRateHz(), seconds);
+		System.out.printf(Locale.ROOT, "%n5 network 200 E + 50 I, seed %d, %.0f ms, %d data spikes (%.2f Hz), %s, " +
+			"windows %s ms then the whole, %.0f s%n", seed, duration, data.totalCount(), data.meanRateHz(), described,
+			Arrays.toString(stops), seconds);
 		System.out.println("| parameter | truth | fitted | error % of range |");
 		System.out.println("|---|---:|---:|---:|");
 		for (final var r : space.ranges()) {

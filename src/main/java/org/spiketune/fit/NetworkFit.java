@@ -1,5 +1,7 @@
 package org.spiketune.fit;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -15,7 +17,10 @@ import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.NoiseHandling;
 import org.spiketune.tune.ParameterSpace;
 import org.spiketune.tune.Termination;
+import org.spiketune.tune.Tuner;
 import org.spiketune.tune.TuningConfig;
+import org.spiketune.tune.TuningListener;
+import org.spiketune.tune.TuningResult;
 
 /**
  * Fits a network to recorded spike trains, as SpikeNetOpt does: train k is compared with neuron k of the
@@ -24,6 +29,12 @@ import org.spiketune.tune.TuningConfig;
  * SPIKE-distance). Every evaluation sees the same noise (frozen, the network's "recorded input"), so the
  * loss is a deterministic function of the parameters; connection probabilities ({@code <projection>.p})
  * may be fitted too, each distinct value then simulated as a network of its own.
+ * <p>
+ * A recurrent network is chaotic: over seconds, a change of a weight by 0.5% moves spike times all over it,
+ * so the summed distance over a long recording is a needle at the truth over a floor that barely rises away
+ * from it. Over a short window the trajectories have not yet diverged, and the loss falls towards the truth
+ * from afar. {@link #tuneOverGrowingWindows} uses that: it fits the first window, then longer ones, each
+ * in a neighbourhood of the previous best.
  */
 public final class NetworkFit {
 
@@ -55,5 +66,86 @@ public final class NetworkFit {
 	{
 		return simulator.runAll(config.network(), config.durationMs(), config.seed(), List.of(Member.of(config
 			.frozenNoiseSeed(), parameters)), Recording.spikesOnly()).get(0).spikes().spikeTrains();
+	}
+
+	/**
+	 * Window stops for {@link #tuneOverGrowingWindows}: the data's start plus {@code firstMs}, doubled while
+	 * the window stays shorter than the data's (none when {@code firstMs} already covers the data).
+	 */
+	public static double[] doublingStops(final SpikeTrains data, final double firstMs) {
+		Checks.positive("first window (ms)", firstMs);
+		final List<Double> stops = new ArrayList<>();
+		for (double length = firstMs; data.startMs() + length < data.stopMs(); length *= 2) {
+			stops.add(data.startMs() + length);
+		}
+		return stops.stream().mapToDouble(Double::doubleValue).toArray();
+	}
+
+	/**
+	 * Fits over growing windows of the data: first up to {@code stopsMs[0]} in the whole space, then up to
+	 * each later stop and finally over the data's whole window, each stage in {@code zoom} of the previous
+	 * ranges' width around the previous stage's best (see {@link ParameterSpace#narrowedAround}). Every stage
+	 * keeps the run's seed, so the frozen noise is the data's throughout. Returns the last stage's result.
+	 */
+	public static TuningResult tuneOverGrowingWindows(final Tuner tuner, final TuningConfig config,
+		final double[] stopsMs, final double zoom, final TuningListener listener)
+	{
+		return tuner.run(narrowOverWindows(tuner, config, stopsMs, zoom, listener), listener);
+	}
+
+	/**
+	 * The stages of {@link #tuneOverGrowingWindows} before the last: runs them and returns the last stage's
+	 * config (the data's whole window in the space they narrowed), to be run with a history or checkpoints.
+	 * A fixed seed makes the stages repeat exactly, so that config can resume from its checkpoint.
+	 */
+	public static TuningConfig narrowOverWindows(final Tuner tuner, final TuningConfig config,
+		final double[] stopsMs, final double zoom, final TuningListener listener)
+	{
+		final SpikeTrains data = target(config);
+		double previous = data.startMs();
+		for (final double stop : stopsMs) {
+			if (!(stop > previous && stop < data.stopMs())) {
+				throw new IllegalArgumentException("window stops must rise inside the data's window (" + data
+					.startMs() + " to " + data.stopMs() + " ms), got " + Arrays.toString(stopsMs));
+			}
+			previous = stop;
+		}
+		if (!(zoom > 0 && zoom <= 1)) throw new IllegalArgumentException("zoom must be in (0, 1], got " + zoom);
+		ParameterSpace space = config.space();
+		for (final double stop : stopsMs) {
+			final TuningResult stage = tuner.run(window(config, stop, space), listener);
+			space = space.narrowedAround(stage.best(), zoom);
+		}
+		return window(config, data.stopMs(), space);
+	}
+
+	/**
+	 * {@code config} over the data's window up to {@code stopMs} (spikes before it: the simulation's last
+	 * step ends there) in {@code space}.
+	 */
+	static TuningConfig window(final TuningConfig config, final double stopMs, final ParameterSpace space) {
+		final SpikeTrainMatch match = (SpikeTrainMatch) config.objective();
+		final SpikeTrains data = match.target();
+		final SpikeTrains cut = stopMs == data.stopMs() ? data : before(data, stopMs);
+		final SpikeTrainMatch objective = SpikeTrainMatch.of(cut, IntStream.range(0, data.size()).toArray(), match
+			.loss(), match.windowMs());
+		return new TuningConfig(config.network(), space, objective, config.algorithm(), config.termination(),
+			stopMs, config.seed(), config.noise());
+	}
+
+	private static SpikeTrains before(final SpikeTrains data, final double stopMs) {
+		final double[][] times = new double[data.size()][];
+		for (int i = 0; i < times.length; i++) {
+			times[i] = Arrays.stream(data.times(i)).filter(t -> t < stopMs).toArray();
+		}
+		return SpikeTrains.of(times, data.startMs(), stopMs);
+	}
+
+	private static SpikeTrains target(final TuningConfig config) {
+		if (!(config.objective() instanceof SpikeTrainMatch match)) {
+			throw new IllegalArgumentException("a growing-window fit needs the spike-train objective of " +
+				"NetworkFit.config, not " + config.objective().name());
+		}
+		return match.target();
 	}
 }

@@ -115,15 +115,27 @@ class FitCommandsIT {
 		in.put("tune", "ee.gain=0.5:4, ee.p=0.05:0.3");
 		in.put("population", 4);
 		in.put("generations", 2);
+		in.put("firstwindow", 100.0);
 		in.put("backend", "cpu");
 		in.put("output", dir.resolve("fit").toFile());
 		final CommandModule m = commands.run(FitNetworkCommand.class, true, in).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue(String.valueOf(m.getOutput("best")).contains("ee.p="));
+		// windows up to 100 and 200 ms narrow the space; the history is the whole window's run
 		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
 		assertEquals(((Img<?>) m.getOutput("dataraster")).dimension(1), ((Img<?>) m.getOutput("modelraster"))
 			.dimension(1));
 		assertTrue(java.nio.file.Files.exists(dir.resolve("fit").resolve("summary.json")));
+	}
+
+	@Test
+	void fitNetworkNamesABadFirstWindow() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("data", groundTruth(dir, 100).toFile());
+		in.put("firstwindow", -50.0);
+		final CommandModule m = commands.run(FitNetworkCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("first window"), m.getCancelReason());
 	}
 
 	/** The ground truth of the network study, written as CSV: hidden ee.gain 2 and ee.p 0.15. */

@@ -139,7 +139,7 @@ class MacrosIT {
 		Files.createDirectories(out);
 		final Path data = FitCommandsIT.groundTruth(out, 200);
 		final ImageJ1Install.Result r = run("fit_network.ijm", "data=[" + data + "] stop=200 population=4 " +
-			"generations=2 out=[" + out + "]");
+			"generations=2 firstwindow=100 out=[" + out + "]");
 		assertTrue(r.output().contains("best: ee.gain="), r.output());
 		assertFiles(out, "model-raster.png", "summary.json");
 	}

@@ -139,8 +139,8 @@ public final class SingleCellFit {
 	 * come from that seed ({@link #simulate}).
 	 */
 	public static TuningConfig withFrozenNoise(final TuningConfig config, final double noise) {
-		return new TuningConfig(withNoise(config.network(), noise), config.space(), config.objective(), config.algorithm(), config.termination(),
-			config.durationMs(), config.seed(), NoiseHandling.frozenNoise());
+		return new TuningConfig(withNoise(config.network(), noise), config.space(), config.objective(), config
+			.algorithm(), config.termination(), config.durationMs(), config.seed(), NoiseHandling.frozenNoise());
 	}
 
 	/**

@@ -67,7 +67,9 @@ class NetworkFitTest {
 		assertArrayEquals(new double[] { 75, 150 }, stops);
 		// a stop on a data spike: that spike falls after the window, as the simulation ends before firing it
 		double onSpike = Double.MAX_VALUE;
-		for (int i = 0; i < data.size(); i++) for (final double t : data.times(i)) if (t > 100) onSpike = Math.min(onSpike, t);
+		for (int i = 0; i < data.size(); i++) {
+			for (final double t : data.times(i)) if (t > 100) onSpike = Math.min(onSpike, t);
+		}
 		for (final double stop : new double[] { 75, 150, onSpike, 300 }) {
 			final TuningConfig window = NetworkFit.window(config, stop, SPACE);
 			final SpikeTrains cut = ((SpikeTrainMatch) window.objective()).target();

@@ -11,16 +11,19 @@ import org.spiketune.tune.TuningListener;
 /**
  * Reports a tuning run to Fiji: the status bar shows the generation, best fitness and time left (from the
  * mean time per generation so far); the log gets a line every {@code logEvery} generations; cancelling the
- * command, interrupting it or pressing Esc stops the run after the current generation.
+ * command, interrupting it or pressing Esc stops the run after the current generation. Several runs in a row
+ * (refinements, growing windows) count on: a run that starts again at generation 1 adds to the ones before.
  */
 final class CommandProgress implements TuningListener {
 
 	private final String title;
-	private final int generations;
+	private int generations;
 	private final StatusService status;
 	private final LogService log;
 	private final Cancelable command;
-	private final int logEvery;
+	private int logEvery;
+	private int earlierRuns; // generations of the runs before this one
+	private int lastGeneration;
 
 	CommandProgress(final String title, final int generations, final StatusService status, final LogService log,
 		final Cancelable command)
@@ -33,15 +36,29 @@ final class CommandProgress implements TuningListener {
 		this.logEvery = Math.max(1, generations / 20);
 	}
 
+	/** The generations of all runs together, once the command knows how many runs it makes. */
+	void expectGenerations(final int total) {
+		generations = total;
+		logEvery = Math.max(1, total / 20);
+	}
+
+	/** Generations done so far over all runs. */
+	int generationsDone() {
+		return earlierRuns + lastGeneration;
+	}
+
 	@Override
 	public void generation(final GenerationStats g) {
+		if (g.generation() <= lastGeneration) earlierRuns += lastGeneration; // a new run began
+		lastGeneration = g.generation();
+		final int done = generationsDone();
 		final double perGeneration = g.elapsedMs() / g.generation();
-		final double leftSeconds = perGeneration * (generations - g.generation()) / 1000;
+		final double leftSeconds = perGeneration * Math.max(0, generations - done) / 1000;
 		final String line = String.format(Locale.ROOT,
-			"%s: generation %d/%d, best %.4g, mean %.4g, diversity %.3g, %.1f s elapsed, about %.0f s left", title, g
-				.generation(), generations, g.best(), g.mean(), g.diversity(), g.elapsedMs() / 1000, leftSeconds);
-		if (status != null) status.showStatus(g.generation(), generations, line);
-		if (log != null && (g.generation() % logEvery == 0 || g.generation() == 1)) log.info(line);
+			"%s: generation %d/%d, best %.4g, mean %.4g, diversity %.3g, %.1f s elapsed, about %.0f s left", title,
+			done, generations, g.best(), g.mean(), g.diversity(), g.elapsedMs() / 1000, leftSeconds);
+		if (status != null) status.showStatus(done, generations, line);
+		if (log != null && (done % logEvery == 0 || done == 1)) log.info(line);
 	}
 
 	/**

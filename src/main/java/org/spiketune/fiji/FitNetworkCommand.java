@@ -2,6 +2,8 @@ package org.spiketune.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +21,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.spiketune.fit.NetworkFit;
+import org.spiketune.io.CheckpointFile;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.SpikeTrainMatch;
 import org.spiketune.sim.SimulationException;
@@ -105,7 +108,7 @@ public class FitNetworkCommand extends ContextCommand {
 
 	@Parameter(label = "Resume from the output folder's checkpoint", persist = false,
 		description = "Go on from checkpoint.json in the output folder (kept after every generation), as if the run " +
-			"had never stopped")
+			"had never stopped; with a first window, in the ranges the windows had narrowed to")
 	private boolean resume = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Best parameters")
@@ -163,11 +166,28 @@ public class FitNetworkCommand extends ContextCommand {
 		}
 	}
 
-	/** The growing-window stages; the whole recording's run (with history, checkpoints) is left to the caller. */
+	/**
+	 * The growing-window stages; the whole recording's run (with history, checkpoints) is left to the caller.
+	 * Resuming from that run's checkpoint takes the narrowed ranges from it instead of running the stages again.
+	 */
 	private TuningConfig narrowOverWindows(final Tuner tuner, final TuningConfig config, final SpikeTrains trains,
 		final CommandProgress progress)
 	{
 		final double[] stops = NetworkFit.doublingStops(trains, firstwindow);
+		final Path checkpoint = output == null ? null : output.toPath().resolve(CheckpointFile.NAME);
+		if (resume && checkpoint != null && Files.exists(checkpoint)) {
+			final String ranges = CheckpointFile.read(checkpoint).run().get("parameters");
+			if (ranges == null) throw new IllegalArgumentException(checkpoint + " names no parameter ranges");
+			log.info("Fit Network to Spike Trains: resuming the whole recording's run in the ranges its windows " +
+				"narrowed to: " + ranges);
+			return NetworkFit.lastWindow(config, ParameterSpace.parse(ranges));
+		}
+		progress.expectGenerations(generations * (stops.length + 1));
+		if (!"cma-es".equals(algorithm)) {
+			log.warn("Fit Network to Spike Trains: growing windows were measured to help with cma-es; with " +
+				algorithm + " a short window's best can end far from the truth, and the later windows stay near it " +
+				"(bench/README.md, \"Growing windows\")");
+		}
 		log.info("Fit Network to Spike Trains: windows up to " + java.util.Arrays.toString(stops) +
 			" ms, then the whole recording (" + trains.stopMs() + " ms); history and checkpoint of the last only");
 		return NetworkFit.narrowOverWindows(tuner, config, stops, 0.5, progress);

@@ -15,6 +15,7 @@ import org.spiketune.sim.Simulator;
 import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.NoiseHandling;
+import org.spiketune.tune.ParameterRange;
 import org.spiketune.tune.ParameterSpace;
 import org.spiketune.tune.Termination;
 import org.spiketune.tune.Tuner;
@@ -120,25 +121,40 @@ public final class NetworkFit {
 	}
 
 	/**
+	 * The last stage's config of {@link #narrowOverWindows} from the space its stages narrowed to (as a
+	 * checkpoint of that stage records it), so that a resumed run need not run the stages again, and may go
+	 * on for more generations, which would change them.
+	 *
+	 * @throws IllegalArgumentException when {@code narrowed} is not a narrowing of the config's space
+	 */
+	public static TuningConfig lastWindow(final TuningConfig config, final ParameterSpace narrowed) {
+		final SpikeTrains data = target(config);
+		final List<ParameterRange> wide = config.space().ranges(), narrow = narrowed.ranges();
+		boolean inside = wide.size() == narrow.size();
+		for (int k = 0; inside && k < wide.size(); k++) {
+			final ParameterRange w = wide.get(k), n = narrow.get(k);
+			final double slack = 1e-9 * (w.max() - w.min());
+			inside = w.name().equals(n.name()) && w.scale() == n.scale() && n.min() >= w.min() - slack && n.max() <= w
+				.max() + slack;
+		}
+		if (!inside) {
+			throw new IllegalArgumentException("the ranges " + narrowed + " are not a narrowing of " + config.space());
+		}
+		return window(config, data.stopMs(), narrowed);
+	}
+
+	/**
 	 * {@code config} over the data's window up to {@code stopMs} (spikes before it: the simulation's last
 	 * step ends there) in {@code space}.
 	 */
 	static TuningConfig window(final TuningConfig config, final double stopMs, final ParameterSpace space) {
 		final SpikeTrainMatch match = (SpikeTrainMatch) config.objective();
 		final SpikeTrains data = match.target();
-		final SpikeTrains cut = stopMs == data.stopMs() ? data : before(data, stopMs);
+		final SpikeTrains cut = stopMs == data.stopMs() ? data : data.before(stopMs);
 		final SpikeTrainMatch objective = SpikeTrainMatch.of(cut, IntStream.range(0, data.size()).toArray(), match
 			.loss(), match.windowMs());
 		return new TuningConfig(config.network(), space, objective, config.algorithm(), config.termination(),
 			stopMs, config.seed(), config.noise());
-	}
-
-	private static SpikeTrains before(final SpikeTrains data, final double stopMs) {
-		final double[][] times = new double[data.size()][];
-		for (int i = 0; i < times.length; i++) {
-			times[i] = Arrays.stream(data.times(i)).filter(t -> t < stopMs).toArray();
-		}
-		return SpikeTrains.of(times, data.startMs(), stopMs);
 	}
 
 	private static SpikeTrains target(final TuningConfig config) {

@@ -141,10 +141,20 @@ public final class SpikeTrains {
 
 	/** The spikes inside [start, stop], over that window, labels kept. */
 	public SpikeTrains window(final double start, final double stop) {
+		return cut(start, stop, t -> t >= start && t <= stop);
+	}
+
+	/**
+	 * The spikes before {@code stop}, over [start, stop), labels kept: what a simulation ending at
+	 * {@code stop} can have fired (a spike at its stop would come from a step after the last).
+	 */
+	public SpikeTrains before(final double stop) {
+		return cut(startMs, stop, t -> t < stop);
+	}
+
+	private SpikeTrains cut(final double start, final double stop, final java.util.function.DoublePredicate keep) {
 		final double[][] cut = new double[times.length][];
-		for (int i = 0; i < cut.length; i++) {
-			cut[i] = Arrays.stream(times[i]).filter(t -> t >= start && t <= stop).toArray();
-		}
+		for (int i = 0; i < cut.length; i++) cut[i] = Arrays.stream(times[i]).filter(keep).toArray();
 		final SpikeTrains out = of(cut, start, stop);
 		return new SpikeTrains(out.times, start, stop, labels);
 	}

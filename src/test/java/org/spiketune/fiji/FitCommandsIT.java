@@ -129,6 +129,27 @@ class FitCommandsIT {
 	}
 
 	@Test
+	void fitNetworkResumesItsLastWindowForMoreGenerations() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("data", groundTruth(dir, 200).toFile());
+		in.put("tune", "ee.gain=0.5:4, ee.p=0.05:0.3");
+		in.put("population", 4);
+		in.put("generations", 1);
+		in.put("firstwindow", 100.0);
+		in.put("backend", "cpu");
+		in.put("output", dir.resolve("fit-resume").toFile());
+		final CommandModule first = commands.run(FitNetworkCommand.class, true, in).get();
+		assertFalse(first.isCanceled(), first.getCancelReason());
+		// more generations would change the window stages: the resumed run takes their ranges from the checkpoint
+		in.put("generations", 4);
+		in.put("resume", true);
+		final CommandModule resumed = commands.run(FitNetworkCommand.class, true, in).get();
+		assertFalse(resumed.isCanceled(), resumed.getCancelReason());
+		final ResultsTable history = (ResultsTable) resumed.getOutput("history");
+		assertEquals(4, history.size(), "the first run's generation and three more");
+	}
+
+	@Test
 	void fitNetworkNamesABadFirstWindow() throws Exception {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("data", groundTruth(dir, 100).toFile());

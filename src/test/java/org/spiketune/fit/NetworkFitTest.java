@@ -110,6 +110,21 @@ class NetworkFitTest {
 	}
 
 	@Test
+	void aResumedRunTakesTheNarrowedRangesWithoutTheStages() {
+		final TuningConfig whole = NetworkFit.narrowOverWindows(new Tuner(simulator), config, new double[] { 150 },
+			0.5, TuningListener.NONE);
+		// as a checkpoint records the ranges, and the command reads them back
+		final TuningConfig resumed = NetworkFit.lastWindow(config, ParameterSpace.parse(whole.space().toString()));
+		assertEquals(org.spiketune.tune.Checkpoint.identity(whole), org.spiketune.tune.Checkpoint.identity(resumed));
+		for (final String wider : new String[] { "ee.gain=0.4:1, ie.gain=0.5:1", "ee.gain=1:2",
+			"ie.gain=1:2, ee.gain=1:2", "ee.gain=1:2:log, ie.gain=1:2" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkFit
+				.lastWindow(config, ParameterSpace.parse(wider)));
+			assertTrue(e.getMessage().contains("not a narrowing"), e.getMessage());
+		}
+	}
+
+	@Test
 	void badStagesAreNamed() {
 		final Tuner tuner = new Tuner(simulator);
 		for (final double[] stops : new double[][] { { 150, 75 }, { 75, 75 }, { 300 }, { 0 }, { 400 } }) {

@@ -53,6 +53,19 @@ class SpikeTrainsAndCsvTest {
 	}
 
 	@Test
+	void beforeLeavesOutTheSpikeAtItsStop() {
+		final SpikeTrains t = SpikeTrains.of(new double[][] { { 1, 5, 9 }, { 2, 4 } }, 1, 10).withLabels(java.util
+			.List.of("a", "b"));
+		final SpikeTrains b = t.before(5);
+		assertArrayEquals(new double[] { 1 }, b.times(0), "5 is the stop: outside");
+		assertArrayEquals(new double[] { 2, 4 }, b.times(1));
+		assertEquals(1, b.startMs(), 0);
+		assertEquals(5, b.stopMs(), 0);
+		assertEquals("a", b.label(0));
+		assertArrayEquals(new double[] { 1, 5 }, t.window(1, 5).times(0), "window keeps its stop");
+	}
+
+	@Test
 	void tooManyTrainsForPairsIsAClearError() {
 		final SpikeTrains many = SpikeTrains.of(new double[70_000][0], 0, 10);
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> PairwiseComparison.multivariate(many, Measure

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import ij.measure.ResultsTable;
@@ -37,7 +38,8 @@ import org.spiketune.tune.TuningResult;
  * Fits an Izhikevich or AdEx neuron to a current-clamp recording (ABF 2): the model is driven by the
  * recorded command current of the fitted sweeps, its spikes compared with the recorded ones; the best
  * parameters then predict the held-out sweeps. Outputs a table per sweep (Γ, spike counts), rasters of data
- * and model, and the convergence plot.
+ * and model, and the convergence plot. With a known cell, the cell's own spikes under the recorded current
+ * replace the recorded ones (an identifiability check), and a table compares the fit with the cell's values.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Fit Single Cell", label = "Fit Single Cell",
 	headless = true)
@@ -93,6 +95,18 @@ public class FitSingleCellCommand extends ContextCommand {
 	@Parameter(label = "Refinements (zoomed runs after the first)", min = "0")
 	private int refinements = 0;
 
+	@Parameter(label = "Known cell instead of the recording (empty: fit the recording)", required = false,
+		persist = false,
+		description = "e.g. a=0.1, b=0.2, c=-60, d=2, gain=0.04 (a value for every fitted parameter): fits the spikes " +
+			"this cell fires under the recording's current instead of the recorded ones and reports how close each " +
+			"parameter comes back, i.e. whether these sweeps can identify the model at all")
+	private String known = "";
+
+	@Parameter(label = "Known cell: current noise sd (0: none)", min = "0", persist = false,
+		description = "a frozen white noise added to the fitted sweeps' current (per time step, not scaled by the " +
+			"gain); it pins spike times, with loss 'spike' (bench/README.md, \"Fitting a known cell\")")
+	private double noise = 0;
+
 	@Parameter(label = "Time step (ms)", min = "0.001")
 	private double dt = 0.1;
 
@@ -118,6 +132,9 @@ public class FitSingleCellCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "Mean Γ of the predicted sweeps")
 	private double gamma;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Known-cell errors")
+	private ResultsTable errors;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Sweeps")
 	private ResultsTable sweeps;
 
@@ -141,13 +158,23 @@ public class FitSingleCellCommand extends ContextCommand {
 			final int[] fitted = SingleCellFit.parseSweeps(fit);
 			final int[] predicted = predict == null || predict.isBlank() ? IntStream.range(0, recording.count())
 				.filter(k -> IntStream.of(fitted).noneMatch(f -> f == k)).toArray() : SingleCellFit.parseSweeps(predict);
-			final SpikeTrains data = SingleCellFit.spikes(recording, threshold);
 			final ParameterSpace space = tune == null || tune.isBlank() ? cell.defaultSpace() : ParameterSpace.parse(
 				tune);
-			final TuningConfig config = SingleCellFit.config(cell, recording, data, fitted, space, SpikeTrainMatch.Loss
-				.parse(loss), window, algorithm(), Termination.generations(generations), dt, seed);
+			final Map<String, Double> truth = known == null || known.isBlank() ? null : SingleCellFit.knownCell(known,
+				space);
+			if (truth == null && noise != 0) {
+				throw new IllegalArgumentException("current noise is for a known cell; give its values, or noise 0");
+			}
 			final Tuner tuner = spikeTune.tuner(backend, threads);
+			// a known cell's spikes replace the recorded ones; its fitted sweeps may carry frozen noise
+			final SpikeTrains data = truth == null ? SingleCellFit.spikes(recording, threshold) : SingleCellFit
+				.knownCellSpikes(tuner.simulator(), cell, truth, recording, dt);
+			final TuningConfig recorded = SingleCellFit.config(cell, recording, data, fitted, space, SpikeTrainMatch.Loss
+				.parse(loss), window, algorithm(), Termination.generations(generations), dt, seed);
+			final TuningConfig config = truth == null ? recorded : SingleCellFit.knownCellConfig(tuner.simulator(),
+				recorded, cell, truth, recording, fitted, dt, noise);
 			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, progress);
+			if (truth != null) errors = knownCellErrors(truth, result.best());
 			// one simulation of every shown sweep serves the table, Γ and the model raster
 			final int[] all = IntStream.concat(IntStream.of(fitted), IntStream.of(predicted)).distinct().toArray();
 			final SingleCellFit.Prediction prediction = SingleCellFit.predict(tuner.simulator(), cell, result.best(),
@@ -171,6 +198,20 @@ public class FitSingleCellCommand extends ContextCommand {
 		finally {
 			progress.done();
 		}
+	}
+
+	/** Per fitted parameter: the known cell's value, the fit's, and the error in % of the true value. */
+	private static ResultsTable knownCellErrors(final Map<String, Double> truth, final Map<String, Double> fitted) {
+		final ResultsTable table = new ResultsTable();
+		for (final Map.Entry<String, Double> e : fitted.entrySet()) {
+			final double t = truth.get(e.getKey());
+			table.incrementCounter();
+			table.addValue("parameter", e.getKey());
+			table.addValue("true", t);
+			table.addValue("fitted", e.getValue());
+			table.addValue("error_percent", 100 * (e.getValue() - t) / Math.abs(t));
+		}
+		return table;
 	}
 
 	/** Rows for {@code indices} (in that order) of the prediction; returns their mean defined Γ. */

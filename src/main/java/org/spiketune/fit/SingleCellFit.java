@@ -1,6 +1,7 @@
 package org.spiketune.fit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.spiketune.model.AdEx;
 import org.spiketune.model.Checks;
 import org.spiketune.model.Izhikevich;
+import org.spiketune.model.NamedValues;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.NeuronGroup;
 import org.spiketune.model.NeuronModel;
@@ -157,6 +159,62 @@ public final class SingleCellFit {
 		final List<String> labels = new ArrayList<>();
 		for (final int k : indices) labels.add("sweep " + k);
 		return spikes.withLabels(labels);
+	}
+
+	/**
+	 * The values of a known cell, e.g. {@code a=0.1, b=0.2, c=-60, d=2, gain=0.04}: a name without a group
+	 * means every group ({@code a} is {@code *.a}). It names the parameters of {@code space}, no more and no
+	 * fewer: a value for one the fit leaves alone would make a cell that no fitted model can be.
+	 */
+	public static Map<String, Double> knownCell(final String text, final ParameterSpace space) {
+		final Map<String, Double> values = new LinkedHashMap<>();
+		for (final Map.Entry<String, Double> e : NamedValues.parse(text).entrySet()) {
+			Checks.finite("known cell's " + e.getKey(), e.getValue());
+			values.put(e.getKey().contains(".") ? e.getKey() : "*." + e.getKey(), e.getValue());
+		}
+		for (final String name : space.names()) {
+			if (!values.containsKey(name)) {
+				throw new IllegalArgumentException("the known cell gives no value for " + name + ", which the fit tunes");
+			}
+		}
+		for (final String name : values.keySet()) {
+			if (!space.names().contains(name)) {
+				throw new IllegalArgumentException("the known cell sets " + name + ", which the fit does not tune; give " +
+					"the fitted parameters only (the others keep the model's values in both)");
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * The spikes a known cell fires under every sweep of a recording (no noise), in place of the recorded
+	 * ones ({@link #spikes}): fitting them back tells whether the protocol identifies the model at all.
+	 */
+	public static SpikeTrains knownCellSpikes(final Simulator simulator, final CellModel model,
+		final Map<String, Double> truth, final RecordedSweeps sweeps, final double dtMs)
+	{
+		return simulate(simulator, model, truth, sweeps, identity(sweeps.count()), dtMs, 0, 0, sweeps.durationMs(0));
+	}
+
+	/**
+	 * {@code config} (from {@link #config}, sweeps {@code fitSweeps}) fitting a known cell instead of the
+	 * recording: with {@code noise} > 0 the sweeps carry a frozen white current noise of that standard
+	 * deviation ({@link #withFrozenNoise}), and the target is what {@code truth} fires under them, so the
+	 * truth scores 0. Steps alone often leave many models with the truth's spike counts; the noise pins spike
+	 * times (bench/README.md, "Fitting a known cell").
+	 */
+	public static TuningConfig knownCellConfig(final Simulator simulator, final TuningConfig config,
+		final CellModel model, final Map<String, Double> truth, final RecordedSweeps sweeps, final int[] fitSweeps,
+		final double dtMs, final double noise)
+	{
+		if (!(config.objective() instanceof SpikeTrainMatch match)) {
+			throw new IllegalArgumentException("a known-cell fit needs the spike-train objective of SingleCellFit.config");
+		}
+		final TuningConfig noisy = noise == 0 ? config : withFrozenNoise(config, noise);
+		final SpikeTrains own = simulate(simulator, model, truth, sweeps, fitSweeps, dtMs, noise, noisy
+			.frozenNoiseSeed(), config.durationMs());
+		return noisy.withObjective(SpikeTrainMatch.of(own, identity(fitSweeps.length), match.loss(), match
+			.windowMs()));
 	}
 
 	/**

@@ -21,12 +21,14 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.spiketune.fit.NetworkFit;
+import org.spiketune.fit.SingleCellFit;
 import org.spiketune.model.Presets;
 import org.spiketune.objective.SpikeTrainMatch;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.cpu.CpuBackend;
 import org.spiketune.spikes.SpikeTrains;
 import org.spiketune.spikes.TestData;
+import org.spiketune.spikes.io.Abf2;
 import org.spiketune.spikes.io.SpikeCsv;
 import org.spiketune.tune.Algorithm;
 import org.spiketune.tune.ParameterSpace;
@@ -74,6 +76,49 @@ class FitCommandsIT {
 		assertTrue(Double.isFinite((Double) m.getOutput("fitness")));
 		assertEquals(3L, ((Img<?>) m.getOutput("modelraster")).dimension(1));
 		assertEquals(3L, ((Img<?>) m.getOutput("dataraster")).dimension(1));
+	}
+
+	/** The identifiability check: the known cell's spikes replace the recording's, the errors are tabled. */
+	@Test
+	void fitSingleCellChecksAKnownCell() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("model", "izhikevich");
+		in.put("fit", "12,16");
+		in.put("predict", "15");
+		in.put("loss", "spike");
+		in.put("tune", "*.b=0.19:0.21, *.gain=0.038:0.042");
+		in.put("known", "b=0.2, gain=0.04");
+		in.put("noise", 15.0);
+		in.put("algorithm", "cma-es");
+		in.put("population", 6);
+		in.put("restarts", 2);
+		in.put("generations", 3);
+		in.put("backend", "cpu");
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final ResultsTable errors = (ResultsTable) m.getOutput("errors");
+		assertEquals(2, errors.size());
+		assertEquals("*.b", errors.getStringValue("parameter", 0));
+		assertEquals(0.2, errors.getValue("true", 0), 0);
+		assertEquals(100 * (errors.getValue("fitted", 1) - 0.04) / 0.04, errors.getValue("error_percent", 1), 1e-9);
+		final ResultsTable sweeps = (ResultsTable) m.getOutput("sweeps");
+		// sweep 15 as the known cell fires it (no noise), not the recording's 114 spikes
+		final SpikeTrains own = SingleCellFit.knownCellSpikes(new Simulator(new CpuBackend()), SingleCellFit.CellModel
+			.IZHIKEVICH, Map.of("*.b", 0.2, "*.gain", 0.04), Abf2.read(TestData.file("pyabf-fsi-current-steps",
+				"2019_07_24_0055_fsi.abf")), 0.1);
+		assertEquals(own.count(15), sweeps.getValue("data_spikes", 2));
+		assertTrue(own.count(15) != 114, "the known cell fires other counts than the recording");
+	}
+
+	@Test
+	void fitSingleCellNamesNoiseWithoutAKnownCell() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("noise", 15.0);
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("known cell"), m.getCancelReason());
 	}
 
 	@Test

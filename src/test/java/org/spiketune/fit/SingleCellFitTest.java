@@ -143,4 +143,57 @@ class SingleCellFitTest {
 		assertThrows(IllegalArgumentException.class, () -> SingleCellFit.predict(simulator,
 			SingleCellFit.CellModel.IZHIKEVICH, truth, fsi, new int[] { 8 }, data, 0.1, 4, 15, 1));
 	}
+
+	@Test
+	void aKnownCellNeedsAFiniteValueForEveryFittedParameter() {
+		final ParameterSpace space = SingleCellFit.CellModel.IZHIKEVICH.defaultSpace();
+		final Map<String, Double> cell = SingleCellFit.knownCell("a=0.1, b=0.2; c=-60, d=2, gain=0.04, *.bias=0",
+			space);
+		assertEquals(Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04, "*.bias", 0.0), cell);
+		assertEquals(List.of("*.a", "*.b", "*.c", "*.d", "*.gain", "*.bias"), List.copyOf(cell.keySet()));
+		final IllegalArgumentException extra = assertThrows(IllegalArgumentException.class, () -> SingleCellFit
+			.knownCell("a=0.1, gain=0.04", ParameterSpace.parse("*.gain=0.01:1")));
+		assertTrue(extra.getMessage().contains("*.a, which the fit does not tune"), extra.getMessage());
+		final IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> SingleCellFit
+			.knownCell("a=0.1, b=0.2, c=-60, d=2, bias=0", space));
+		assertTrue(missing.getMessage().contains("*.gain"), missing.getMessage());
+		final IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> SingleCellFit
+			.knownCell("a=NaN, b=0.2, c=-60, d=2, gain=0.04, bias=0", space));
+		assertTrue(nan.getMessage().contains("known cell's a"), nan.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> SingleCellFit.knownCell("a 0.1", space));
+	}
+
+	/** The identifiability check: the known cell's spikes replace the recording's, and the truth scores 0. */
+	@Test
+	void aKnownCellsFitScoresItsTruthZeroWithAndWithoutNoise() {
+		final Simulator simulator = new Simulator(new CpuBackend());
+		final Tuner tuner = new Tuner(simulator);
+		final Map<String, Double> truth = Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04);
+		final SpikeTrains own = SingleCellFit.knownCellSpikes(simulator, SingleCellFit.CellModel.IZHIKEVICH, truth, fsi,
+			0.1);
+		assertEquals(fsi.count(), own.size());
+		assertEquals(fsi.durationMs(0), own.stopMs());
+		assertTrue(own.count(16) > 5 && own.count(0) == 0, own.count(16) + " and " + own.count(0) + " spikes");
+		final int[] fit = { 8, 12 };
+		final TuningConfig recorded = SingleCellFit.config(SingleCellFit.CellModel.IZHIKEVICH, fsi, own, fit, ParameterSpace
+			.parse("*.gain=0.03:0.05, *.b=0.1:0.3"), SpikeTrainMatch.Loss.SPIKE, 4, new Algorithm.Ga(4, 1, 0.8, 1, 0.1),
+			Termination.generations(1), 0.1, 5);
+		final Map<String, Double> off = new java.util.HashMap<>(truth);
+		off.put("*.b", 0.21);
+		for (final double noise : new double[] { 0, 15 }) {
+			final TuningConfig config = SingleCellFit.knownCellConfig(simulator, recorded, SingleCellFit.CellModel
+				.IZHIKEVICH, truth, fsi, fit, 0.1, noise);
+			assertEquals(noise > 0, config.noise().frozen());
+			assertEquals(0, tuner.validate(config, truth, 1, 0, false).get(0).value(), 1e-12, "noise " + noise);
+			assertTrue(tuner.validate(config, off, 1, 0, false).get(0).value() > 0.01, "noise " + noise);
+			final SpikeTrains target = ((SpikeTrainMatch) config.objective()).target();
+			final double gamma = SpikeTrainMatch.compare(SingleCellFit.select(own, fit), target, new int[] { 0, 1 }, 4)
+				.gammaSum();
+			assertTrue(noise > 0 ? gamma < 1.9 : gamma == 2, "the target carries the noise (noise " + noise + "): " +
+				gamma);
+		}
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SingleCellFit
+			.knownCellConfig(simulator, recorded, SingleCellFit.CellModel.IZHIKEVICH, truth, fsi, fit, 0.1, -3));
+		assertTrue(e.getMessage().contains("current noise"), e.getMessage());
+	}
 }

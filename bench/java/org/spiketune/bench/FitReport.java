@@ -59,11 +59,11 @@ public final class FitReport {
 		final RecordedSweeps protocol = Abf2.read(ABF);
 		final Map<String, Double> truth = Map.of("*.a", 0.1, "*.b", 0.2, "*.c", -60.0, "*.d", 2.0, "*.gain", 0.04);
 		// -Dfit.seeds=42,7 -Dfit.loss=GAMMA_RATE -Dfit.population=10 -Dfit.restarts=16 -Dfit.generations=200
-		// -Dfit.noise=15 -Dfit.refine=2 to try other settings
-		final int population = Integer.getInteger("fit.population", 10), restarts = Integer.getInteger("fit.restarts",
-			16), generations = Integer.getInteger("fit.generations", 200), refinements = Integer.getInteger(
-				"fit.refine", 0);
-		final double noise = Double.parseDouble(System.getProperty("fit.noise", "0"));
+		// -Dfit.noise=15 -Dfit.refine=2 -Dfit.refinerestarts=32 to try other settings
+		final int population = intOption("fit.population", 10), restarts = intOption("fit.restarts", 16);
+		final int generations = intOption("fit.generations", 200), refinements = intOption("fit.refine", 0);
+		final int refinementRestarts = intOption("fit.refinerestarts", restarts);
+		final double noise = doubleOption("fit.noise", 0);
 		final SpikeTrainMatch.Loss loss = loss();
 		for (final long seed : seeds("42,7,1")) {
 			final int[] all = IntStream.range(0, EVEN.length).toArray();
@@ -78,11 +78,16 @@ public final class FitReport {
 			final TuningConfig config = probe.withObjective(SpikeTrainMatch.of(own, all, loss, 4));
 			final long start = System.nanoTime();
 			final TuningResult result = SingleCellFit.tune(new Tuner(simulator), config, refinements,
-				org.spiketune.tune.TuningListener.NONE);
+				new Algorithm.CmaEs(population, refinementRestarts, 0.3), TuningListener.NONE);
 			System.out.printf(Locale.ROOT, "%n4a recover a known Izhikevich cell (truth %s), current noise sd %.1f, " +
-				"loss %s, cma-es %d x %d, %d refinements, seed %d: %.0f s%nbest %s, training loss %.4f%n", truth, noise,
-				loss.key(), restarts, population, refinements, seed, (System.nanoTime() - start) / 1e9, result.best(),
-				result.bestFitness());
+				"loss %s, cma-es %d x %d, %d refinements (%d restarts), seed %d: %.0f s%nbest %s, training loss %.4f%n",
+				truth, noise, loss.key(), restarts, population, refinements, refinementRestarts, seed, (System.nanoTime() -
+					start) / 1e9, result.best(), result.bestFitness());
+			// whether the winning run needed its generations: the first generation that reached its best
+			final int bestFrom = result.generations().stream().filter(g -> g.best() <= result.bestFitness()).mapToInt(
+				g -> g.generation()).min().orElse(-1);
+			System.out.printf(Locale.ROOT, "the winning run: %d generations, %d simulations, best from generation %d%n",
+				result.generations().size(), result.evaluations(), bestFrom);
 			for (final double testNoise : noise > 0 ? new double[] { noise, 0 } : new double[] { 0 }) {
 				final long testSeed = 987654321;
 				final SpikeTrains unseen = SingleCellFit.simulate(simulator, CellModel.IZHIKEVICH, truth, protocol, ODD,
@@ -104,6 +109,28 @@ public final class FitReport {
 		}
 	}
 
+	/** -D{@code name}, a whole number, or {@code fallback} when not given; a value that is not one is named. */
+	private static int intOption(final String name, final int fallback) {
+		return (int) doubleOption(name, fallback, true);
+	}
+
+	/** -D{@code name}, a number, or {@code fallback} when not given; a value that is not one is named. */
+	private static double doubleOption(final String name, final double fallback) {
+		return doubleOption(name, fallback, false);
+	}
+
+	private static double doubleOption(final String name, final double fallback, final boolean whole) {
+		final String text = System.getProperty(name);
+		if (text == null) return fallback;
+		try {
+			return whole ? Integer.parseInt(text.trim()) : Double.parseDouble(text.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("-D" + name + " must be " + (whole ? "a whole number" : "a number") +
+				", got '" + text + "'");
+		}
+	}
+
 	/** -Dfit.seeds, comma-separated, or {@code defaults}. */
 	private static long[] seeds(final String defaults) {
 		final String text = System.getProperty("fit.seeds", defaults);
@@ -117,7 +144,7 @@ public final class FitReport {
 
 	/** The single-cell loss: -Dfit.loss=SPIKE_COUNT (the study's, default), GAMMA_RATE, ... */
 	private static SpikeTrainMatch.Loss loss() {
-		return SpikeTrainMatch.Loss.valueOf(System.getProperty("fit.loss", "SPIKE_COUNT"));
+		return SpikeTrainMatch.Loss.parse(System.getProperty("fit.loss", "SPIKE_COUNT"));
 	}
 
 	private static void fsi(final Simulator simulator) throws Exception {
@@ -129,8 +156,8 @@ public final class FitReport {
 				42);
 			final long start = System.nanoTime();
 			final TuningResult result = new Tuner(simulator).run(config);
-			System.out.printf(Locale.ROOT, "%n4b FSI, %s, loss %s, fit on sweeps 0,2,...,16, %.0f s%nbest %s%n", model.key(), loss().key(),
-				(System.nanoTime() - start) / 1e9, result.best());
+			System.out.printf(Locale.ROOT, "%n4b FSI, %s, loss %s, fit on sweeps 0,2,...,16, %.0f s%nbest %s%n", model
+				.key(), loss().key(), (System.nanoTime() - start) / 1e9, result.best());
 			System.out.println("fitted:");
 			table(SingleCellFit.predict(simulator, model, result.best(), recording, data, EVEN, 0.1, 4));
 			System.out.println("predicted:");
@@ -166,7 +193,7 @@ public final class FitReport {
 		final SpikeTrains data = NetworkFit.simulate(simulator, probe, truth);
 		// -Dfit.netalgorithm=cma-es: CMA-ES, -Dfit.restarts (default 8) of 10 for 30 generations
 		final boolean cma = "cma-es".equals(System.getProperty("fit.netalgorithm", "ga"));
-		final Algorithm algorithm = cma ? new Algorithm.CmaEs(10, Integer.getInteger("fit.restarts", 8), 0.3)
+		final Algorithm algorithm = cma ? new Algorithm.CmaEs(10, intOption("fit.restarts", 8), 0.3)
 			: new Algorithm.Ga(40, 2, 0.8, 1, 0.1);
 		final String described = cma ? "CMA-ES " + ((Algorithm.CmaEs) algorithm).restarts() + " x 10 x 30" : "GA 40 x 30";
 		final TuningConfig config = NetworkFit.config(network, data, space, SpikeTrainMatch.Loss.SPIKE, algorithm,
@@ -177,8 +204,7 @@ public final class FitReport {
 		}
 		final long start = System.nanoTime();
 		// -Dfit.window=250: growing windows from 250 ms, doubled, each stage in half the previous ranges
-		final double[] stops = NetworkFit.doublingStops(data, Double.parseDouble(System.getProperty("fit.window",
-			String.valueOf(duration))));
+		final double[] stops = NetworkFit.doublingStops(data, doubleOption("fit.window", duration));
 		final TuningResult result = NetworkFit.tuneOverGrowingWindows(new Tuner(simulator), config, stops, 0.5,
 			TuningListener.NONE);
 		final double seconds = (System.nanoTime() - start) / 1e9;
@@ -218,7 +244,7 @@ public final class FitReport {
 	}
 
 	private static double meanCv(final SpikeTrains trains) {
-		return IntStream.range(0, trains.size()).mapToDouble(i -> IntervalStatistics.cv(IntervalStatistics.intervals(trains.times(i)))).filter(
-			Double::isFinite).average().orElse(Double.NaN);
+		return IntStream.range(0, trains.size()).mapToDouble(i -> IntervalStatistics.cv(IntervalStatistics.intervals(
+			trains.times(i)))).filter(Double::isFinite).average().orElse(Double.NaN);
 	}
 }

@@ -35,9 +35,9 @@ import org.spiketune.tune.TuningConfig;
 import org.spiketune.tune.TuningResult;
 
 /**
- * Fits parameters of a preset network or a network file's (weight scales, connection probabilities...) to recorded spike
- * trains: train k against neuron k, the pairs' SPIKE-distances summed, every evaluation under the same
- * frozen noise. Outputs the best parameters, the per-generation table, rasters of data and best model and
+ * Fits parameters of a preset network or a network file's (weight scales, connection probabilities...) to
+ * recorded spike trains: train k against neuron k, the pairs' SPIKE-distances summed, every evaluation under
+ * the same frozen noise. Outputs the best parameters, the per-generation table, rasters of data and best model and
  * the convergence plot; with an output folder, the full history as well.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Fit Network to Spike Trains",

@@ -132,6 +132,8 @@ class FitCommandsIT {
 		in.put("population", 4);
 		in.put("restarts", 3);
 		in.put("generations", 2);
+		in.put("refinements", 1);
+		in.put("refinementrestarts", 5);
 		in.put("backend", "cpu");
 		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());

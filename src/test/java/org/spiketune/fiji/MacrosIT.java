@@ -138,7 +138,8 @@ class MacrosIT {
 		final Path out = dir.resolve("knowncell");
 		final ImageJ1Install.Result r = run("fit_single_cell.ijm", "abf=[" + Path.of("test-data",
 			"pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toAbsolutePath() + "] fit=[16] predict=[15] " +
-			"population=4 generations=2 loss=spike known=[a=0.1, b=0.2, c=-60, d=2, gain=0.04, bias=0] noise=15 out=[" +
+			"algorithm=cma-es restarts=2 refinementrestarts=3 population=4 generations=2 loss=spike " +
+			"known=[a=0.1, b=0.2, c=-60, d=2, gain=0.04, bias=0] noise=15 out=[" +
 			out + "]");
 		assertTrue(r.output().contains("known cell *.gain: true 0.04, fitted "), r.output());
 		assertTrue(r.output().contains("known cell *.bias: true 0, fitted "), r.output());

@@ -196,4 +196,31 @@ class SingleCellFitTest {
 			.knownCellConfig(simulator, recorded, SingleCellFit.CellModel.IZHIKEVICH, truth, fsi, fit, 0.1, -3));
 		assertTrue(e.getMessage().contains("current noise"), e.getMessage());
 	}
+
+	/** The refinements run with their own algorithm: here CMA-ES with 5 restarts after a first run with 2. */
+	@Test
+	void refinementsRunWithTheirOwnAlgorithm() {
+		final Simulator simulator = new Simulator(new CpuBackend());
+		final SpikeTrains data = SingleCellFit.spikes(fsi, SingleCellFit.DEFAULT_THRESHOLD_MV);
+		final TuningConfig config = SingleCellFit.config(SingleCellFit.CellModel.IZHIKEVICH, fsi, data, new int[] {
+			16 }, ParameterSpace.parse("*.gain=0.02:0.08, *.d=1:4"), SpikeTrainMatch.Loss.SPIKE, 4,
+			new Algorithm.CmaEs(4, 2, 0.3), Termination.generations(2), 0.1, 3);
+		final List<Integer> perGeneration = new java.util.ArrayList<>();
+		final TuningListener listener = new TuningListener() {
+
+			@Override
+			public void generation(final org.spiketune.tune.GenerationStats stats) {
+				perGeneration.add(stats.evaluations());
+			}
+		};
+		SingleCellFit.tune(new Tuner(simulator), config, 1, new Algorithm.CmaEs(4, 5, 0.3), listener);
+		// a generation is one CMA-ES iteration of every restart: 4 points of 2, then 4 points of 5
+		assertEquals(List.of(8, 8, 20, 20), perGeneration);
+		perGeneration.clear();
+		SingleCellFit.tune(new Tuner(simulator), config, 1, listener);
+		assertEquals(List.of(8, 8, 8, 8), perGeneration, "without one, the refinements run the first run's algorithm");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SingleCellFit.tune(
+			new Tuner(simulator), config, 1, null, TuningListener.NONE));
+		assertTrue(e.getMessage().contains("refinement algorithm"), e.getMessage());
+	}
 }

@@ -21,6 +21,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.spiketune.fit.SingleCellFit;
+import org.spiketune.model.Checks;
 import org.spiketune.objective.SpikeTrainMatch;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.backends.Backends;
@@ -248,6 +249,8 @@ public class FitSingleCellCommand extends ContextCommand {
 
 	/** The first run's algorithm, with the refinement restarts for cma-es (other algorithms ignore them). */
 	private Algorithm refinementAlgorithm(final Algorithm first) {
+		// the dialog's minimum does not hold for scripts and the command line
+		Checks.atLeast("CMA-ES restarts in refinements", refinementrestarts, 0);
 		return refinementrestarts > 0 && first instanceof Algorithm.CmaEs cma ? new Algorithm.CmaEs(cma
 			.populationSize(), refinementrestarts, cma.sigma()) : first;
 	}

@@ -112,6 +112,20 @@ class FitCommandsIT {
 	}
 
 	@Test
+	void fitSingleCellNamesNegativeRefinementRestarts() throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("refinementrestarts", -1);
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("restarts in refinements"), m.getCancelReason());
+		// the inputs are remembered before the run: a quick failing run puts back a valid value for later tests
+		in.put("file", TestData.file("pyspike-testdata", "PySpike_testdata.txt").toFile());
+		in.put("refinementrestarts", 0);
+		assertTrue(commands.run(FitSingleCellCommand.class, true, in).get().isCanceled());
+	}
+
+	@Test
 	void fitSingleCellNamesNoiseWithoutAKnownCell() throws Exception {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());

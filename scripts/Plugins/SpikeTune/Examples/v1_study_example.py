@@ -5,6 +5,7 @@
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output Double fitness
+#@output String neurons
 #@output net.imglib2.img.Img curves
 #@output net.imglib2.img.Img fields
 #@output Double share
@@ -23,6 +24,8 @@ parameters = HashMap()
 parameters.put("exc_inh.target", 60.0)
 trial = V1Study.trials(simulator, settings, parameters, jarray.array([1], 'l')).get(0)
 print(V1Figures.describe(trial.fitness()))
+neurons = V1Figures.describeNeurons(trial.neurons(side))
+print(neurons)
 fitness = trial.fitness().value()
 curves = V1Figures.tuningCurves(trial.angles(), trial.rates())
 fields = V1Figures.montage(trial.onWeights(), trial.offWeights(), side)

@@ -9,6 +9,7 @@ import org.spiketune.model.Gratings;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
 import org.spiketune.model.Weights;
+import org.spiketune.objective.ReceptiveFieldMatch;
 import org.spiketune.objective.V1Tuning;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.Member;
@@ -22,23 +23,29 @@ import org.spiketune.sim.cpu.CpuBackend;
  * Probes parameter sets of the V1 study in one batch and prints each member's rates, test tuning curves,
  * fitness components and Buffer → Exc weight statistics:
  * {@code V1Probe side repeats timeScale "k=v,k=v;k=v,..."} (one member per {@code ;}-separated set).
+ * {@code -Dhz=f} shows counterphase gratings at f Hz in training and testing (default: still);
+ * {@code -Dinit=x} starts the Buffer → Exc weights uniform in [0, x] (default: the preset's);
  * {@code -Dmatched=w} sets the Buffer → Exc weights to w times the gratings at π/4, π/2, 3π/4 and π (On:
  * positive part, Off: negative part), the receptive fields learning should find, to see what the network
- * can express with them; {@code -DstaticTest=true} tests with still gratings instead of counterphase ones;
+ * can express with them; {@code -DstaticTest=true} tests with still gratings (with {@code -Dhz});
  * {@code -DonlyFrame=k} trains with training frame k only (orientation π(k + 1)/40), as often as the whole set;
- * {@code -Dcourse=k} prints the Exc and Inh rates averaged over every k rate bins (1 s each).
+ * {@code -Dcourse=k} prints the Exc and Inh rates averaged over every k rate bins (1 s each);
+ * {@code -Dmaps=true} prints the first member's first neuron's On and Off weights as digits (0-9 for 0-0.9).
+ * Besides the similarity with the gratings, each field's correlation with its inputs' mean activity over the
+ * training gratings is printed: near +1 the field copied the mean activity, negative ones avoid busy inputs.
  * {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
  */
 public final class V1Probe {
 	public static void main(final String[] args) {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
 		final double scale = Double.parseDouble(args[2]);
-		Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
+		Protocol protocol = CarlsonV1.protocol(repeats, 8, scale, Double.parseDouble(System.getProperty("hz", "0")));
 		final int onlyFrame = Integer.getInteger("onlyFrame", -1);
 		if (onlyFrame >= 0) {
 			final Protocol.Phase train = protocol.phases().get(0);
 			protocol = Protocol.of(new Protocol.Phase(train.name(), List.of(new Protocol.Presentation(onlyFrame,
-				CarlsonV1.PRESENT_MS * scale, CarlsonV1.TEMPORAL_HZ)), train.repeats() * train.presentations().size(),
+				CarlsonV1.PRESENT_MS * scale, train.presentations().get(0).temporalHz())), train.repeats() * train
+					.presentations().size(),
 				false, train.gapMs()), protocol.phases().get(1));
 		}
 		if (Boolean.getBoolean("staticTest")) {
@@ -48,6 +55,11 @@ public final class V1Probe {
 					.shuffled(), test.gapMs()));
 		}
 		NetworkSpec network = CarlsonV1.network(side, protocol);
+		final double init = Double.parseDouble(System.getProperty("init", "0"));
+		if (init > 0) {
+			network = network.withProjection(network.projection("onbuf_exc").withWeights(Weights.uniform(0, init)))
+				.withProjection(network.projection("offbuf_exc").withWeights(Weights.uniform(0, init)));
+		}
 		final double matched = Double.parseDouble(System.getProperty("matched", "0"));
 		if (matched > 0) {
 			final int px = side * side;
@@ -93,10 +105,39 @@ public final class V1Probe {
 				for (float[] row : on) mean += row[i];
 				mean /= on.length;
 				for (float[] row : on) sd += (row[i] - mean) * (row[i] - mean);
-				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f  rf %s%n", i, mean, Math.sqrt(sd / on.length),
-					receptiveFieldOrientation(on, off, i, side));
+				System.out.printf(Locale.ROOT, "  w on->exc%d mean %.3f sd %.3f  rf %s  activity correlation " +
+					"On %.2f Off %.2f%n", i, mean, Math.sqrt(sd / on.length), receptiveFieldOrientation(on, off, i,
+						side), activityCorrelation(on, i, side, 1), activityCorrelation(off, i, side, -1));
+				if (Boolean.getBoolean("maps") && m == 0 && i == 0) printMaps(on, off, i, side);
 			}
 		}
+	}
+
+	/** Neuron {@code i}'s On and Off weights, one digit per pixel (tenths, 9 for 0.9 and above). */
+	static void printMaps(final float[][] on, final float[][] off, final int i, final int side) {
+		for (int y = 0; y < side; y++) {
+			final StringBuilder row = new StringBuilder("   ");
+			for (final float[][] w : new float[][][] { on, off }) {
+				for (int x = 0; x < side; x++) row.append(' ').append((int) Math.min(9, w[y * side + x][i] * 10));
+				row.append("   ");
+			}
+			System.out.println(row);
+		}
+	}
+
+	/**
+	 * Pearson correlation of neuron {@code i}'s weights with their inputs' mean activity over the 40 training
+	 * gratings (On: positive parts, {@code sign} 1; Off: negative parts, −1).
+	 */
+	static double activityCorrelation(final float[][] w, final int i, final int side, final int sign) {
+		final double[] activity = new double[w.length];
+		for (final double angle : CarlsonV1.frameAngles()) {
+			final float[] g = Gratings.grating(side, side, angle, CarlsonV1.CYCLES_ACROSS / side, 0);
+			for (int p = 0; p < activity.length; p++) activity[p] += Math.max(sign * g[p], 0);
+		}
+		final double[] weights = new double[w.length];
+		for (int p = 0; p < w.length; p++) weights[p] = w[p][i];
+		return new org.apache.commons.math3.stat.correlation.PearsonsCorrelation().correlation(activity, weights);
 	}
 
 	/** Mean Exc and Inh rates over every {@code every} rate bins, to see how homeostasis moves them. */
@@ -118,30 +159,11 @@ public final class V1Probe {
 	 * map with each training grating; prints the best angle (degrees), its similarity and the mean |similarity|.
 	 */
 	static String receptiveFieldOrientation(final float[][] on, final float[][] off, final int i, final int side) {
-		final double[] rf = new double[on.length];
-		double norm = 0;
-		for (int p = 0; p < rf.length; p++) {
-			rf[p] = on[p][i] - off[p][i];
-			norm += rf[p] * rf[p];
-		}
-		final double[] angles = CarlsonV1.frameAngles();
-		double best = -2, sum = 0;
-		int bestK = 0;
-		for (int k = 0; k < angles.length; k++) {
-			final float[] g = Gratings.grating(side, side, angles[k], CarlsonV1.CYCLES_ACROSS / side, 0);
-			double dot = 0, gn = 0;
-			for (int p = 0; p < rf.length; p++) {
-				dot += rf[p] * g[p];
-				gn += g[p] * (double) g[p];
-			}
-			final double c = dot / Math.sqrt(norm * gn + 1e-30);
-			sum += Math.abs(c);
-			if (c > best) {
-				best = c;
-				bestK = k;
-			}
-		}
-		return String.format(Locale.ROOT, "best %.0f deg sim %.2f mean|sim| %.2f", Math.toDegrees(angles[bestK]), best,
-			sum / angles.length);
+		final double[] angles = CarlsonV1.frameAngles(), similarity = ReceptiveFieldMatch.similarities(on, off, i, side,
+			angles, CarlsonV1.CYCLES_ACROSS / side);
+		final ReceptiveFieldMatch best = ReceptiveFieldMatch.best(on, off, i, side, angles, CarlsonV1.CYCLES_ACROSS /
+			side);
+		return String.format(Locale.ROOT, "best %.0f deg sim %.2f mean|sim| %.2f", Math.toDegrees(best.angle()), best
+			.similarity(), java.util.Arrays.stream(similarity).map(Math::abs).average().orElse(0));
 	}
 }

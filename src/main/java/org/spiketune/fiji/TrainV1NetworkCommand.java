@@ -36,7 +36,7 @@ public class TrainV1NetworkCommand extends V1Command {
 
 	@Parameter(label = "Parameters (name=value, ...)", required = false,
 		description = "Values of the tuned parameters, e.g. *buf_exc.ltp=0.002, exc_inh.target=60; others keep " +
-			"the middle of their ranges")
+			"the preset's defaults, under which the Exc neurons learn oriented fields in 20 or more repeats")
 	private String parameters = "";
 
 	@Parameter(label = "Seed (stimulus order)", persist = false)
@@ -60,6 +60,9 @@ public class TrainV1NetworkCommand extends V1Command {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Components")
 	private String components;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Exc neurons (tuning and receptive fields)")
+	private String neurons;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Tuning curves")
 	private Img<ARGBType> curves;
@@ -87,10 +90,11 @@ public class TrainV1NetworkCommand extends V1Command {
 		}
 		fitness = trial.fitness().value();
 		components = V1Figures.describe(trial.fitness());
+		neurons = V1Figures.describeNeurons(trial.neurons(settings.side()));
 		curves = V1Figures.tuningCurves(trial.angles(), trial.rates());
 		fields = V1Figures.montage(trial.onWeights(), trial.offWeights(), settings.side());
 		raster = V1Figures.testRaster(trial, settings.network().groupOffset("exc"), 8);
-		log.info("Train V1 Network: " + components);
+		log.info("Train V1 Network: " + components + System.lineSeparator() + neurons);
 		if (output != null) {
 			try {
 				final Path folder = Files.createDirectories(output.toPath());
@@ -101,7 +105,8 @@ public class TrainV1NetworkCommand extends V1Command {
 				TiffFiles.save(ImagePlusConverter.toImagePlus(V1Figures.receptiveFields(trial.onWeights(), trial
 					.offWeights(), settings.side()), "receptive fields (On, Off per neuron)", null), folder.resolve(
 						"receptive-fields-stack.tif"));
-				Files.writeString(folder.resolve("fitness.txt"), String.format(Locale.ROOT, "%s%n", components));
+				Files.writeString(folder.resolve("fitness.txt"), String.format(Locale.ROOT, "%s%n%s", components,
+					neurons));
 				log.info("Train V1 Network: results written to " + folder);
 			}
 			catch (final IOException e) {

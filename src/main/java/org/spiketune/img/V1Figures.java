@@ -121,6 +121,21 @@ public final class V1Figures {
 				.maxRate(), f.penalty(), preferred, f.wellTuned() ? "well tuned" : "not well tuned");
 	}
 
+	/**
+	 * One line per output neuron: preferred angle and peak rate, selectivity (0 flat, 1 one angle only), and the
+	 * training grating its receptive field is most like, with the cosine similarity.
+	 */
+	public static String describeNeurons(final List<org.spiketune.tune.V1Study.Neuron> neurons) {
+		final StringBuilder text = new StringBuilder();
+		for (int i = 0; i < neurons.size(); i++) {
+			final org.spiketune.tune.V1Study.Neuron n = neurons.get(i);
+			text.append(String.format(java.util.Locale.ROOT, "exc%d: prefers %.1f° at %.1f Hz, selectivity %.2f, " +
+				"receptive field like the %.1f° grating (similarity %.2f)%n", i, Math.toDegrees(n.preferred()), n
+					.peakHz(), n.selectivity(), Math.toDegrees(n.field().angle()), n.field().similarity()));
+		}
+		return text.toString();
+	}
+
 	/** The test phase's spikes of the output and inhibitory neurons (Fig. 7): 4 Exc red, then 4 Inh blue. */
 	public static CalibratedImg<ARGBType> testRaster(final org.spiketune.tune.V1Study.Trial trial,
 		final int excOffset, final double binMs)

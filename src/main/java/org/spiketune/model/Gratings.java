@@ -45,7 +45,8 @@ public final class Gratings {
 	}
 
 	/**
-	 * A phase that shows one counterphase grating per orientation (frames {@code firstFrame …}), each
+	 * A phase that shows one grating per orientation (frames {@code firstFrame …}; still at {@code temporalHz}
+	 * 0, else counterphase), each
 	 * {@code presentMs} long and followed by a {@code gapMs} gap, {@code repeats} times, shuffled or in order.
 	 */
 	public static Protocol.Phase gratingPhase(final String name, final int firstFrame, final int orientations,

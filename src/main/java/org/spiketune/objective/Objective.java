@@ -30,6 +30,14 @@ public interface Objective {
 	Score score(MemberResult result);
 
 	/**
+	 * The groups whose spikes {@link #score} reads; the tuner records only these (empty, the default: all). A
+	 * long training run of a large network keeps far fewer spikes when the objective needs only its outputs.
+	 */
+	default List<String> spikeGroups() {
+		return List.of();
+	}
+
+	/**
 	 * The member's score, or the worst one with the reason when its simulation was stopped for a numerical
 	 * fault (a NaN state, a runaway rate): what the tuners rank by, so such a member loses and the run goes on.
 	 */

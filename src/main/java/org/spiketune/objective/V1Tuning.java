@@ -89,6 +89,12 @@ public final class V1Tuning implements Objective {
 		return windows;
 	}
 
+	/** Only the output group's spikes are scored, so only they need recording. */
+	@Override
+	public List<String> spikeGroups() {
+		return List.of(group);
+	}
+
 	/** Rates (Hz) of each output neuron in each test window: [neuron][window]. */
 	public double[][] rates(final SpikeRecord spikes) {
 		final double[][] rates = new double[size][windows.size()];
@@ -133,6 +139,24 @@ public final class V1Tuning implements Objective {
 			maxRate > MAX_RATE_LIMIT ? PENALTY : 0;
 		final double value = 1 / (decorrelation + gaussian + K * maxRate + penalty);
 		return new Fitness(decorrelation, gaussian, maxRate, penalty, value, preferred, peak);
+	}
+
+	/**
+	 * How orientation selective a tuning curve is: one minus its circular variance,
+	 * {@code |Σ_j R_j·e^{2iθ_j}| / Σ_j R_j} over the test angles (orientations repeat every π, hence 2θ). A flat
+	 * curve over evenly spread angles gives 0, a neuron that answers one angle only gives 1, a silent one 0.
+	 */
+	public static double selectivity(final double[] rates, final double[] angles) {
+		if (rates.length != angles.length) {
+			throw new IllegalArgumentException(rates.length + " rates but " + angles.length + " angles");
+		}
+		double x = 0, y = 0, sum = 0;
+		for (int j = 0; j < rates.length; j++) {
+			x += rates[j] * Math.cos(2 * angles[j]);
+			y += rates[j] * Math.sin(2 * angles[j]);
+			sum += rates[j];
+		}
+		return sum > 0 ? Math.hypot(x, y) / sum : 0;
 	}
 
 	/** Decoded test angles: per presentation the decoded angle and its error (degrees, at most 90). */

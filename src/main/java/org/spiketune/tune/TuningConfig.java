@@ -63,8 +63,9 @@ public record TuningConfig(NetworkSpec network, ParameterSpace space, Objective 
 		return org.spiketune.random.Keys.mix64(seed ^ 0x6A09E667F3BCC909L);
 	}
 
-	/** What the evaluations record: spikes and rates only. */
+	/** What the evaluations record: rates, and the spikes of the groups the objective scores. */
 	Recording recording() {
-		return Recording.spikesOnly().withRateBin(durationMs);
+		return Recording.spikesOnly().withRateBin(durationMs).withSpikeGroups(objective.spikeGroups().toArray(
+			String[]::new));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
+import org.spiketune.objective.ReceptiveFieldMatch;
 import org.spiketune.objective.V1Tuning;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.Member;
@@ -59,7 +60,29 @@ public final class V1Study {
 	 */
 	public record Trial(long seed, double[] angles, double[][] rates, V1Tuning.Fitness fitness, float[][] onWeights,
 		float[][] offWeights, SpikeRecord spikes, double testStartMs)
-	{}
+	{
+
+		/**
+		 * What each output neuron learned: its tuning (preferred angle, peak, selectivity) and which training
+		 * grating its receptive field is most like ({@code side} pixels per side, as trained).
+		 */
+		public List<Neuron> neurons(final int side) {
+			final List<Neuron> neurons = new ArrayList<>();
+			for (int i = 0; i < rates.length; i++) {
+				final ReceptiveFieldMatch field = ReceptiveFieldMatch.best(onWeights, offWeights, i, side, CarlsonV1
+					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side);
+				neurons.add(new Neuron(fitness.preferred()[i], fitness.maxRates()[i], V1Tuning.selectivity(rates[i],
+					angles), field));
+			}
+			return neurons;
+		}
+	}
+
+	/**
+	 * One output neuron after training: preferred test angle (radians) and its rate, orientation selectivity
+	 * ({@link V1Tuning#selectivity}) and the grating its receptive field is most like.
+	 */
+	public record Neuron(double preferred, double peakHz, double selectivity, ReceptiveFieldMatch field) {}
 
 	/** What the stability analysis found. */
 	public record Stability(List<Trial> trials, int wellTuned, V1Tuning.Decoding decoding) {

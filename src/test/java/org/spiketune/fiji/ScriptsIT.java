@@ -127,6 +127,8 @@ class ScriptsIT {
 		else if (name.startsWith("v1")) {
 			final double fitness = (Double) outputs.get("fitness");
 			assertTrue(fitness > 0 && fitness < 1, script + ": fitness " + fitness);
+			assertTrue(String.valueOf(outputs.get("neurons")).contains("exc3: prefers"), script + ": neurons " + outputs
+				.get("neurons"));
 			assertEquals(4 * 17 - 1, ((Img<?>) outputs.get("fields")).dimension(0), script + ": fields");
 			assertEquals(800L, ((Img<?>) outputs.get("curves")).dimension(0), script + ": curves");
 			final double error = (Double) outputs.get("error");

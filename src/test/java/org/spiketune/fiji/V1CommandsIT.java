@@ -59,6 +59,9 @@ class V1CommandsIT {
 		final double fitness = (Double) m.getOutput("fitness");
 		assertTrue(fitness > 0 && fitness < 1, "fitness " + fitness);
 		assertTrue(((String) m.getOutput("components")).startsWith("fitness "));
+		final String neurons = (String) m.getOutput("neurons");
+		assertEquals(4, neurons.lines().filter(line -> line.matches("exc\\d: prefers .* selectivity .* grating .*"))
+			.count(), neurons);
 		final Img<?> fields = (Img<?>) m.getOutput("fields");
 		assertEquals(4 * 17 - 1, fields.dimension(0), "4 Exc neurons side by side");
 		assertEquals(3 * 17 - 1, fields.dimension(1), "On, Off, On - Off");
@@ -68,6 +71,7 @@ class V1CommandsIT {
 		{
 			assertTrue(Files.size(dir.resolve(file)) > 0, file);
 		}
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("exc3: prefers"));
 	}
 
 	@Test

@@ -91,4 +91,20 @@ class CarlsonV1Test {
 		assertEquals(40, scaled.phases().get(1).presentations().size(), "all 40 angles for tuning-curve figures");
 		assertThrows(IllegalArgumentException.class, () -> CarlsonV1.protocol(1, 7, 1));
 	}
+
+	@Test
+	void gratingsAreStillUnlessCounterphaseIsAskedFor() {
+		for (final Protocol.Phase phase : CarlsonV1.protocol(1, 8, 1).phases()) {
+			assertTrue(phase.presentations().stream().allMatch(p -> p.temporalHz() == 0), phase.name());
+		}
+		for (final Protocol.Phase phase : CarlsonV1.protocol(1, 8, 1, CarlsonV1.TEMPORAL_HZ).phases()) {
+			assertTrue(phase.presentations().stream().allMatch(p -> p.temporalHz() == 2), phase.name());
+		}
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CarlsonV1.protocol(1, 8,
+			1, -2));
+		assertTrue(e.getMessage().contains("temporalHz"), e.getMessage());
+		final NetworkSpec network = CarlsonV1.network(16);
+		assertEquals(CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT, ((Weights.UniformRange) network.projection("onbuf_exc")
+			.weights()).high(), "Buffer → Exc weights start far below their bound 1");
+	}
 }

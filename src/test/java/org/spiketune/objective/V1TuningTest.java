@@ -123,6 +123,49 @@ class V1TuningTest {
 	}
 
 	@Test
+	void selectivityIsOneMinusTheCircularVarianceOfDoubledAngles() {
+		assertEquals(0, V1Tuning.selectivity(new double[] { 5, 5, 5, 5, 5, 5, 5, 5 }, ANGLES), 1e-12, "flat");
+		assertEquals(1, V1Tuning.selectivity(new double[] { 0, 0, 9, 0, 0, 0, 0, 0 }, ANGLES), 1e-12, "one angle");
+		assertEquals(0, V1Tuning.selectivity(new double[8], ANGLES), "silent");
+		// 10 Hz at π/8 and 5 Hz at 5π/8, 90° apart: the votes at 2θ = π/4 and 5π/4 point in opposite directions
+		final double[] two = new double[8];
+		two[0] = 10;
+		two[4] = 5;
+		assertEquals(5.0 / 15, V1Tuning.selectivity(two, ANGLES), 1e-12);
+		// by hand: 1 + cos 2θ at the eight angles sums to 8, its resultant is 4 (Σ cos² 2θ)
+		final double[] cosine = new double[8];
+		for (int j = 0; j < 8; j++) cosine[j] = 1 + Math.cos(2 * ANGLES[j]);
+		assertEquals(0.5, V1Tuning.selectivity(cosine, ANGLES), 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> V1Tuning.selectivity(new double[3], ANGLES));
+	}
+
+	@Test
+	void receptiveFieldsMatchTheGratingTheyCopy() {
+		final int side = 16, px = side * side;
+		final double f = CarlsonV1.CYCLES_ACROSS / side;
+		final double[] angles = CarlsonV1.frameAngles();
+		final float[] g = org.spiketune.model.Gratings.grating(side, side, angles[9], f, 0);
+		final float[][] on = new float[px][2], off = new float[px][2];
+		for (int p = 0; p < px; p++) {
+			on[p][0] = Math.max(g[p], 0);
+			off[p][0] = Math.max(-g[p], 0);
+			on[p][1] = 0.3f; // neuron 1: On = Off everywhere, no field
+			off[p][1] = 0.3f;
+		}
+		final ReceptiveFieldMatch copy = ReceptiveFieldMatch.best(on, off, 0, side, angles, f);
+		assertEquals(angles[9], copy.angle(), 1e-12);
+		assertEquals(1, copy.similarity(), 1e-6);
+		final ReceptiveFieldMatch none = ReceptiveFieldMatch.best(on, off, 1, side, angles, f);
+		assertEquals(0, none.similarity());
+		// the opposite field (On and Off swapped) is -1 with its own grating, so another angle is its best
+		final ReceptiveFieldMatch swapped = ReceptiveFieldMatch.best(off, on, 0, side, angles, f);
+		assertTrue(swapped.similarity() < 0.5 && Math.abs(swapped.angle() - angles[9]) > 0.1, swapped.toString());
+		assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(on, off, 0, 8, angles, f));
+		assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(on, off, 0, side, new double[0],
+			f));
+	}
+
+	@Test
 	void populationVectorsDecodeOrientationsWithDoubledAngles() {
 		// four ideal neurons preferring π/4 … π: each test angle is decoded from the Gaussian votes
 		final double[][] r = new double[4][8];

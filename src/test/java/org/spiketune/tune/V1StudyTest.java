@@ -3,6 +3,7 @@ package org.spiketune.tune;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +46,21 @@ class V1StudyTest {
 		final TuningConfig config = V1Study.tuning(new V1Study.Settings(16, 1, 0.1, 8), 3, 5);
 		assertEquals(14, config.space().size());
 		assertEquals("es", config.algorithm().name());
+	}
+
+	/**
+	 * A tuning run keeps only the Exc spikes the fitness reads: the whole network's spikes of ten 16×16 members
+	 * over 20 training repeats were estimated at 7.8 GiB, more than a 6 GiB heap, and the command refused to run.
+	 */
+	@Test
+	void tuningRecordsOnlyTheOutputSpikes() {
+		final TuningConfig config = V1Study.tuning(new V1Study.Settings(16, 20, 1, 8), 3, 5);
+		assertEquals(java.util.List.of("exc"), config.recording().spikeGroups());
+		final java.util.List<org.spiketune.sim.Member> members = new java.util.ArrayList<>();
+		for (int m = 0; m < 10; m++) members.add(org.spiketune.sim.Member.of(m));
+		final org.spiketune.sim.MemoryEstimate estimate = org.spiketune.sim.MemoryEstimate.of(
+			new org.spiketune.sim.SimulationRequest(config.network(), config.durationMs(), 1, members, config
+				.recording()), 2);
+		assertTrue(estimate.totalBytes() < 1L << 30, estimate.toString());
 	}
 }

@@ -77,6 +77,16 @@ class ImageStimuliTest {
 		assertEquals(4, drive.frames().size());
 		assertEquals(256, drive.frameSize());
 		assertEquals(3 * 4 * 2500, protocol.durationMs());
-		assertArrayEquals(Gratings.grating(16, 16, Math.PI / 2, 0.1, 0), drive.frames().get(1));
+		// frames are the gratings scaled to one mean contrast, the lowest of them
+		final double[] contrast = new double[4];
+		for (int k = 0; k < 4; k++) contrast[k] = Gratings.meanContrast(Gratings.grating(16, 16, Math.PI * (k + 1) /
+			4, 0.1, 0));
+		final double lowest = java.util.Arrays.stream(contrast).min().orElseThrow();
+		final float[] raw = Gratings.grating(16, 16, Math.PI / 2, 0.1, 0);
+		for (int i = 0; i < raw.length; i++) assertEquals(raw[i] * lowest / contrast[1], drive.frames().get(1)[i], 1e-6);
+		for (final float[] frame : drive.frames()) assertEquals(lowest, Gratings.meanContrast(frame), 1e-6);
+		// the V1 study's grid: 2 cycles across 16 pixels; bars along the grid sample no pixel near zero
+		assertEquals(0.653, Gratings.meanContrast(Gratings.grating(16, 16, Math.PI / 2, 0.125, 0)), 5e-4);
+		assertEquals(0.630, Gratings.meanContrast(Gratings.grating(16, 16, Math.PI / 8, 0.125, 0)), 5e-4);
 	}
 }

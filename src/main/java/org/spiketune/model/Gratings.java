@@ -65,7 +65,8 @@ public final class Gratings {
 	 * Every frame is scaled to the same mean contrast (mean |p|, the smallest of them): on a coarse pixel grid
 	 * a grating whose bars run along the grid samples no pixel near zero and so drives the On/Off groups
 	 * harder (at 16×16 and 2 cycles across, mean |p| 0.653 at 90° and 180° against 0.630–0.641 elsewhere),
-	 * which a network with a high gain turns into a preference for those orientations.
+	 * which alone can give a network a preference for those orientations. Frames without contrast stay as
+	 * they are and do not set the level.
 	 */
 	public static Stimulus.ImageDrive gratingDrive(final String on, final String off, final int width,
 		final int height, final double[] orientations, final double cyclesPerPixel, final Protocol protocol,
@@ -76,7 +77,7 @@ public final class Gratings {
 		for (final double theta : orientations) {
 			final float[] frame = grating(width, height, theta, cyclesPerPixel, 0);
 			frames.add(frame);
-			lowest = Math.min(lowest, meanContrast(frame));
+			if (meanContrast(frame) > 0) lowest = Math.min(lowest, meanContrast(frame));
 		}
 		for (final float[] frame : frames) {
 			final double contrast = meanContrast(frame);

@@ -35,6 +35,10 @@ public record ReceptiveFieldMatch(double angle, double similarity) {
 				on.length + " and " + off.length);
 		}
 		if (angles.length == 0) throw new IllegalArgumentException("receptive field match needs at least one angle");
+		if (neuron < 0 || on.length > 0 && neuron >= on[0].length) {
+			throw new IllegalArgumentException("receptive field of neuron " + neuron + " asked, but the weights reach " +
+				(on.length > 0 ? on[0].length : 0) + " neurons");
+		}
 		final double[] field = new double[on.length];
 		double fieldNorm = 0;
 		for (int p = 0; p < field.length; p++) {

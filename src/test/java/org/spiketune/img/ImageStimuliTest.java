@@ -88,5 +88,9 @@ class ImageStimuliTest {
 		// the V1 study's grid: 2 cycles across 16 pixels; bars along the grid sample no pixel near zero
 		assertEquals(0.653, Gratings.meanContrast(Gratings.grating(16, 16, Math.PI / 2, 0.125, 0)), 5e-4);
 		assertEquals(0.630, Gratings.meanContrast(Gratings.grating(16, 16, Math.PI / 8, 0.125, 0)), 5e-4);
+		// a 1×1 image has no contrast at any orientation: its frames stay 0
+		final Stimulus.ImageDrive flat = Gratings.gratingDrive("on", "off", 1, 1, Gratings.orientations(4), 0.1,
+			protocol, 1);
+		for (final float[] frame : flat.frames()) assertEquals(0, frame[0]);
 	}
 }

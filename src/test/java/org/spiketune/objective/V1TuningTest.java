@@ -163,6 +163,9 @@ class V1TuningTest {
 		assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(on, off, 0, 8, angles, f));
 		assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(on, off, 0, side, new double[0],
 			f));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(
+			on, off, 2, side, angles, f));
+		assertTrue(e.getMessage().contains("neuron 2"), e.getMessage());
 	}
 
 	@Test

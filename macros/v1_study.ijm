@@ -1,7 +1,8 @@
 // The V1 study of Carlson et al. (2014): train and test one network, tune the 14 parameters with the
 // study's evolution strategy, and retrain the best in new stimulus orders (stability); saves the figures.
 // Run:  ImageJ -batch v1_study.ijm "out=[/path/to/folder] side=16 repeats=2 timescale=0.5 generations=20 runs=10"
-// (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields)
+// (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
+// temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones)
 args = getArgument();
 out = call("ij.Macro.getValue", args, "out", getDirectory("temp") + "spiketune-v1");
 side = call("ij.Macro.getValue", args, "side", "16");
@@ -9,15 +10,17 @@ repeats = call("ij.Macro.getValue", args, "repeats", "2");
 timescale = call("ij.Macro.getValue", args, "timescale", "0.5");
 generations = call("ij.Macro.getValue", args, "generations", "20");
 runs = call("ij.Macro.getValue", args, "runs", "10");
+temporalhz = call("ij.Macro.getValue", args, "temporalhz", "0");
 File.makeDirectory(out);
 setBatchMode(true);
-sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale;
+sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale + " temporalhz=" + temporalhz;
 run("Train V1 Network", sizes + " tests=8 parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
 print("trained: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "components"));
 print(call("org.spiketune.fiji.MacroBridge.lastOutput", "neurons"));
 run("Tune V1 Network", sizes + " generations=" + generations + " seed=1 backend=auto threads=0 output=[" + out + File.separator + "tune]");
 best = call("org.spiketune.fiji.MacroBridge.lastOutput", "best");
 print("best: " + best);
+print("best network: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "network"));
 run("V1 Stability", sizes + " parameters=[" + best + "] runs=" + runs + " seed=2 backend=auto threads=0 output=[" + out + File.separator + "stability]");
 print("well tuned: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "share"));
 print("decoding error: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "error") + " deg");

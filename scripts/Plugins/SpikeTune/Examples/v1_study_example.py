@@ -2,6 +2,7 @@
 #@ Integer (label = "Image side (pixels)", choices = {16, 24, 32}, value = 16) side
 #@ Integer (label = "Training repeats of the 40 orientations", value = 2, min = 1) repeats
 #@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
+#@ Double (label = "Grating counterphase frequency (Hz; 0 = still)", value = 0, min = 0) temporalhz
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output Double fitness
@@ -18,7 +19,7 @@ from java.util import HashMap
 from org.spiketune.img import V1Figures
 from org.spiketune.tune import V1Study
 
-settings = V1Study.Settings(side, repeats, timescale, 8)
+settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz)
 simulator = spikeTune.simulator(backend, 0)
 parameters = HashMap()
 parameters.put("exc_inh.target", 60.0)

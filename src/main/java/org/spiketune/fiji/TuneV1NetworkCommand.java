@@ -18,6 +18,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.spiketune.img.V1Figures;
+import org.spiketune.objective.V1Tuning;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.backends.Backends;
 import org.spiketune.tune.Evaluation;
@@ -30,7 +31,8 @@ import org.spiketune.tune.V1Study;
  * Tunes the 14 parameters of the V1 network of Carlson et al. (2014) with the study's evolution strategy
  * (10 parents, 10 offspring, weak elitism) toward the V1 fitness; every generation is one batch of networks,
  * each trained on its own random stimulus order. Outputs as Tune Network: best parameters, fitness, the
- * generations table and convergence; and the scatter plots of Figs. 8-9 (the best 5% of all evaluated
+ * generations table and convergence; the best network's fitness components with each output neuron's
+ * preferred angle and peak rate; and the scatter plots of Figs. 8-9 (the best 5% of all evaluated
  * individuals against the rest); with an output folder, also the history with every fitness component.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Tune V1 Network", label = "Tune V1 Network",
@@ -69,6 +71,9 @@ public class TuneV1NetworkCommand extends V1Command {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Best fitness")
 	private double fitness;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Best network (fitness components, preferred angles and peaks)")
+	private String network;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Generations")
 	private ResultsTable history;
@@ -119,6 +124,7 @@ public class TuneV1NetworkCommand extends V1Command {
 		}
 		best = ResultsTables.parameters(result.best());
 		fitness = result.bestFitness();
+		network = describeBest(result);
 		history = ResultsTables.generations(result.generations(), config.space().names());
 		plot = spikeTune.convergencePlot(result);
 		final List<String> names = config.space().names();
@@ -133,14 +139,22 @@ public class TuneV1NetworkCommand extends V1Command {
 			try {
 				PngFiles.save(targets, output.toPath().resolve("targets.png"));
 				PngFiles.save(windows, output.toPath().resolve("stdp-windows.png"));
+				java.nio.file.Files.writeString(output.toPath().resolve("best-network.txt"), String.format(Locale.ROOT,
+					"%s%n%s%n", best, network));
 			}
 			catch (final IOException e) {
 				fail("could not write to " + output + ": " + e.getMessage());
 				return;
 			}
 		}
-		log.info(String.format(Locale.ROOT, "Tune V1 Network: fitness %.5g after %d generations: %s", fitness, result
-			.generations().size(), best));
+		log.info(String.format(Locale.ROOT, "Tune V1 Network: fitness %.5g after %d generations: %s%n%s", fitness,
+			result.generations().size(), best, network));
+	}
+
+	/** The best network's fitness in words, from the components its evaluation recorded. */
+	private static String describeBest(final TuningResult result) {
+		if (result.bestScore() == null || result.bestScore().failed()) return "no network was scored";
+		return V1Figures.describe(V1Tuning.fitness(result.bestScore()));
 	}
 
 	private void fail(final String message) {

@@ -7,7 +7,7 @@ import org.spiketune.tune.V1Study;
 
 /**
  * What the V1 study's commands share: the service, the log, and the size of the study (image side, training
- * repeats, time scale), from which {@link #settings} builds a {@link V1Study.Settings}.
+ * repeats, time scale) and its gratings (still or counterphase), from which {@link #settings} builds a {@link V1Study.Settings}.
  */
 abstract class V1Command extends ContextCommand {
 
@@ -26,9 +26,14 @@ abstract class V1Command extends ContextCommand {
 	@Parameter(label = "Time scale of presentations and gaps (the study: 1)", min = "0.001")
 	protected double timescale = 0.5;
 
+	@Parameter(label = "Grating counterphase frequency (Hz; 0 = still)", min = "0",
+		description = "0 shows still gratings, under which the preset's network learns oriented receptive fields; " +
+			"the paper names counterphase gratings (2 Hz), with which it learns fields that copy the mean activity")
+	protected double temporalhz = 0;
+
 	/** The study's settings with {@code testOrientations} test angles (8, or 40 for tuning-curve figures). */
 	protected V1Study.Settings settings(final int testOrientations) {
-		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations);
+		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations, temporalhz);
 	}
 
 	/** Cancels with {@code message} and logs it under the command's label. */

@@ -27,7 +27,9 @@ import org.spiketune.tune.V1Study;
  * The stability analysis of Carlson et al. (2014): one parameter set retrained in n new random stimulus
  * orders (one batch); the share of networks whose 4 output neurons are all well tuned (decorrelation ≤ 15,
  * Gaussian ≤ 950, max rate ≤ 50) and the population-vector decoding of the test angles from all networks'
- * neurons (error per angle, mean ± sd). A table lists every run.
+ * neurons (error per angle, mean ± sd). A table lists every run: its fitness components, each output neuron's
+ * preferred angle and peak, and the neurons' mean selectivity and receptive-field similarity with the
+ * closest training grating.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>V1 Stability", label = "V1 Stability", headless = true)
 public class V1StabilityCommand extends V1Command {
@@ -86,6 +88,7 @@ public class V1StabilityCommand extends V1Command {
 		error = stability.decoding().meanErrorDeg();
 		errorsd = stability.decoding().sdErrorDeg();
 		table = new ResultsTable();
+		final int pixelsPerSide = Integer.parseInt(side);
 		for (final V1Study.Trial t : stability.trials()) {
 			table.incrementCounter();
 			table.addValue("seed", Long.toString(t.seed()));
@@ -94,6 +97,15 @@ public class V1StabilityCommand extends V1Command {
 			table.addValue("gaussian_hz", t.fitness().gaussian());
 			table.addValue("max_rate_hz", t.fitness().maxRate());
 			table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
+			final java.util.List<V1Study.Neuron> neurons = t.neurons(pixelsPerSide);
+			table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
+				.preferred()))).collect(java.util.stream.Collectors.joining("/")));
+			table.addValue("peak_hz", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", n.peakHz())).collect(
+				java.util.stream.Collectors.joining("/")));
+			table.addValue("mean_selectivity", neurons.stream().mapToDouble(V1Study.Neuron::selectivity).average()
+				.orElse(0));
+			table.addValue("mean_field_similarity", neurons.stream().mapToDouble(n -> n.field().similarity()).average()
+				.orElse(0));
 		}
 		decoding = V1Figures.decodingErrors(stability.decoding());
 		final String summary = String.format(Locale.ROOT, "%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +

@@ -123,7 +123,9 @@ public final class CarlsonV1 {
 	 * The protocol with still gratings: training shows the 40 orientations {@code repeats} times in a random
 	 * order (the study: 60, about 100 min), 2 s each with 0.5 s gaps; testing shows every
 	 * {@code 40 / testOrientations}-th of them in order (8: π/8 … π; 40: all, for tuning-curve figures), 2 s
-	 * each. {@code timeScale} shortens every presentation and gap (1 = the study's).
+	 * each. {@code timeScale} shortens every presentation and gap (1 = the study's). The still gratings have one
+	 * spatial phase over half a turn, so the 4.5° one is nearly the 180° one negated and the inputs' mean
+	 * activity differs by direction; networks that avoid busy inputs answer 180° most (bench/README.md).
 	 */
 	public static Protocol protocol(final int repeats, final int testOrientations, final double timeScale) {
 		return protocol(repeats, testOrientations, timeScale, 0);

@@ -232,6 +232,27 @@ public final class V1Tuning implements Objective {
 		return List.of("fitness");
 	}
 
+	/**
+	 * The fitness a {@link #score} recorded, rebuilt from its components (e.g. a tuning run's best), so it can be
+	 * described as the trial it came from.
+	 *
+	 * @throws IllegalArgumentException when the score failed or is not one of a v1-tuning objective
+	 */
+	public static Fitness fitness(final Score score) {
+		if (score.failed()) throw new IllegalArgumentException("the network was not scored: " + score.failure());
+		final double[] c = score.components();
+		if (c.length < 8 || c.length % 2 != 0) {
+			throw new IllegalArgumentException("not a v1-tuning score: " + c.length + " components");
+		}
+		final int size = (c.length - 4) / 2;
+		final double[] preferred = new double[size], maxRates = new double[size];
+		for (int i = 0; i < size; i++) {
+			preferred[i] = Math.toRadians(c[4 + i]);
+			maxRates[i] = c[4 + size + i];
+		}
+		return new Fitness(c[0], c[1], c[2], c[3], score.value(), preferred, maxRates);
+	}
+
 	@Override
 	public Score score(final MemberResult result) {
 		final Fitness f = fitness(rates(result.spikes()), angles());

@@ -98,7 +98,24 @@ public record Checkpoint(Map<String, String> run, int generation, long startGene
 		id.put("objective", config.objective().name() + " " + config.objective().components());
 		id.put("duration ms", Double.toString(config.durationMs()));
 		id.put("noise handling", config.noise().toString());
+		final String protocols = imageProtocols(config.network());
+		if (!protocols.isEmpty()) id.put("image protocol", protocols);
 		return id;
+	}
+
+	/** The phases of the network's image drives in words, so a run cannot resume with other gratings. */
+	private static String imageProtocols(final org.spiketune.model.NetworkSpec network) {
+		final java.util.StringJoiner text = new java.util.StringJoiner("; ");
+		for (final org.spiketune.model.Stimulus s : network.stimuli()) {
+			if (!(s instanceof org.spiketune.model.Stimulus.ImageDrive drive)) continue;
+			for (final org.spiketune.model.Protocol.Phase phase : drive.protocol().phases()) {
+				text.add(String.format(java.util.Locale.ROOT, "%s: %d presentations × %d%s, at %s Hz", phase.name(), phase
+					.presentations().size(), phase.repeats(), phase.shuffled() ? " shuffled" : "", phase.presentations()
+						.stream().map(p -> Double.toString(p.temporalHz())).distinct().collect(java.util.stream.Collectors
+							.joining("/"))));
+			}
+		}
+		return text.toString();
 	}
 
 	/**
@@ -107,6 +124,8 @@ public record Checkpoint(Map<String, String> run, int generation, long startGene
 	public void checkContinues(final TuningConfig config) {
 		final Map<String, String> now = identity(config);
 		for (final Map.Entry<String, String> e : now.entrySet()) {
+			// keys added since a checkpoint was written (e.g. "image protocol") cannot be checked against it
+			if (!run.containsKey(e.getKey()) && e.getKey().equals("image protocol")) continue;
 			final String saved = run.get(e.getKey());
 			if (!Objects.equals(saved, e.getValue())) {
 				throw new IllegalArgumentException("the checkpoint is of another run: its " + e.getKey() + " is " + saved +

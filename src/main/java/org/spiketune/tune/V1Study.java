@@ -25,8 +25,12 @@ import org.spiketune.sim.SpikeRecord;
  */
 public final class V1Study {
 
-	/** The network size, training repeats of the 40 orientations, time scale and test orientations (8 or 40). */
-	public record Settings(int side, int repeats, double timeScale, int testOrientations) {
+	/**
+	 * The network size, training repeats of the 40 orientations, time scale, test orientations (8 or 40) and
+	 * the gratings' counterphase frequency ({@code temporalHz}; 0: still gratings, the preset's default, under
+	 * which the network learns; the paper names counterphase gratings, e.g. {@link CarlsonV1#TEMPORAL_HZ}).
+	 */
+	public record Settings(int side, int repeats, double timeScale, int testOrientations, double temporalHz) {
 
 		public Settings {
 			if (side < 2) throw new IllegalArgumentException("V1 side must be >= 2, got " + side);
@@ -34,15 +38,24 @@ public final class V1Study {
 			if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
 				throw new IllegalArgumentException("V1 time scale must be > 0, got " + timeScale);
 			}
+			if (!(temporalHz >= 0) || Double.isInfinite(temporalHz)) {
+				throw new IllegalArgumentException("V1 grating counterphase frequency must be >= 0 Hz (0: still), got " +
+					temporalHz);
+			}
 		}
 
-		/** The study's: 32×32, 60 repeats (about 100 min), full durations, 8 test angles. */
+		/** Still gratings. */
+		public Settings(final int side, final int repeats, final double timeScale, final int testOrientations) {
+			this(side, repeats, timeScale, testOrientations, 0);
+		}
+
+		/** The study's size and length: 32×32, 60 repeats (about 100 min), full durations, 8 test angles, still. */
 		public static Settings study() {
 			return new Settings(32, CarlsonV1.STUDY_REPEATS, 1, CarlsonV1.TEST_ORIENTATIONS);
 		}
 
 		public Protocol protocol() {
-			return CarlsonV1.protocol(repeats, testOrientations, timeScale);
+			return CarlsonV1.protocol(repeats, testOrientations, timeScale, temporalHz);
 		}
 
 		public NetworkSpec network() {

@@ -108,6 +108,7 @@ class MacrosIT {
 		assertTrue(r.output().contains("trained: fitness "), r.output());
 		assertTrue(r.output().contains("exc3: prefers"), "the Exc neurons' tuning and fields: " + r.output());
 		assertTrue(r.output().contains("best: *buf_exc.ltp="), r.output());
+		assertTrue(r.output().contains("best network: fitness "), r.output());
 		assertTrue(r.output().contains("decoding error: "), r.output());
 		assertFiles(out.resolve("train"), "tuning-curves.png", "receptive-fields.tif", "test-raster.png");
 		assertFiles(out.resolve("tune"), "history.csv", "generations.csv");

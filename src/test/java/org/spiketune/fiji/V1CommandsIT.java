@@ -21,7 +21,10 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
-/** The V1 study's commands, headless, on a 16×16 network with a protocol shortened 20-fold. */
+/**
+ * The V1 study's commands, headless, on a 16×16 network with a protocol shortened 20-fold (the stability
+ * analysis with counterphase gratings).
+ */
 class V1CommandsIT {
 
 	@TempDir
@@ -75,6 +78,16 @@ class V1CommandsIT {
 	}
 
 	@Test
+	void aNegativeCounterphaseFrequencyIsRefusedByName() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("temporalhz", -2.0);
+		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("counterphase frequency") && m.getCancelReason().contains("-2"), m
+			.getCancelReason());
+	}
+
+	@Test
 	void badParametersAreRefusedWithTheirName() throws Exception {
 		final Map<String, Object> in = small();
 		in.put("parameters", "*buf_exc.nosuch=1");
@@ -93,6 +106,10 @@ class V1CommandsIT {
 		assertTrue((Double) m.getOutput("fitness") > 0);
 		assertTrue(((String) m.getOutput("best")).contains("exc_inh.target="));
 		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
+		final String network = (String) m.getOutput("network");
+		assertTrue(network.startsWith(String.format(java.util.Locale.ROOT, "fitness %.5g", (Double) m.getOutput(
+			"fitness"))) && network.contains("preferred "), network);
+		assertTrue(Files.readString(dir.resolve("best-network.txt")).contains(network));
 		assertEquals(800, ((Img<?>) m.getOutput("targets")).dimension(0));
 		assertTrue(Files.size(dir.resolve("targets.png")) > 0 && Files.size(dir.resolve("stdp-windows.png")) > 0);
 		final String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
@@ -105,13 +122,19 @@ class V1CommandsIT {
 		final Map<String, Object> in = small();
 		in.put("runs", 3);
 		in.put("output", dir.toFile());
+		in.put("temporalhz", 2.0);
 		final CommandModule m = commands.run(V1StabilityCommand.class, true, in).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final double share = (Double) m.getOutput("share");
 		assertTrue(share >= 0 && share <= 1);
 		final double error = (Double) m.getOutput("error");
 		assertTrue(error >= 0 && error <= 90, "decoding error " + error);
-		assertEquals(3, ((ResultsTable) m.getOutput("table")).size());
+		final ResultsTable table = (ResultsTable) m.getOutput("table");
+		assertEquals(3, table.size());
+		assertTrue(table.getStringValue("preferred_deg", 0).matches("[0-9.]+(/[0-9.]+){3}"), table.getStringValue(
+			"preferred_deg", 0));
+		final double selectivity = table.getValue("mean_selectivity", 0);
+		assertTrue(selectivity >= 0 && selectivity <= 1, "selectivity " + selectivity);
 		assertTrue(Files.readString(dir.resolve("summary.txt")).contains("of 3 runs well tuned"));
 	}
 }

@@ -108,6 +108,19 @@ class V1TuningTest {
 		assertEquals(20, score.component(4 + 4 + 2), 1e-12);
 		assertEquals("exc2_preferred_deg", objective.components().get(6));
 		assertFalse(objective.minimize());
+		final V1Tuning.Fitness rebuilt = V1Tuning.fitness(score);
+		assertEquals(f.value(), rebuilt.value());
+		assertEquals(f.decorrelation(), rebuilt.decorrelation());
+		assertEquals(f.gaussian(), rebuilt.gaussian());
+		assertEquals(f.maxRate(), rebuilt.maxRate());
+		assertEquals(f.penalty(), rebuilt.penalty());
+		assertArrayEquals(f.preferred(), rebuilt.preferred(), 1e-12);
+		assertArrayEquals(f.maxRates(), rebuilt.maxRates(), 0);
+		final IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> V1Tuning.fitness(
+			Score.failed("diverged", 0, 12, 1)));
+		assertTrue(failed.getMessage().contains("diverged"), failed.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> V1Tuning.fitness(Score.of(1, new double[] { 1, 2, 3 },
+			new double[] { 1 })));
 	}
 
 	@Test

@@ -17,7 +17,9 @@ import org.spiketune.sim.cpu.CpuBackend;
  * parameters, trained on 20 repeats of the 40 still gratings (2020 s simulated) and tested on 8 orientations.
  * Selectivity is 1 − circular variance of the test curve; the paper, too, counts networks where three of the
  * four neurons are tuned. Trained on counterphase gratings instead, the same network answers every orientation
- * alike (12-15 Hz, selectivity 0.01-0.04) and prefers angles unrelated to its fields (bench/README.md).
+ * alike (12-15 Hz, selectivity 0.01-0.04) and prefers angles unrelated to its fields (bench/README.md). The 40
+ * still gratings have one polarity each (half a turn at one phase); with both polarities it does not learn yet,
+ * so this tests learning of that set, not of one that is the same in every direction.
  */
 class V1LearningIT {
 

@@ -40,6 +40,10 @@ class V1StudyTest {
 	void settingsRefuseBadValuesAndBuildTheStudysParts() {
 		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 0, 1, 8));
 		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 1, Double.NaN, 8));
+		final IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(
+			16, 1, 1, 8, -2));
+		assertTrue(negative.getMessage().contains("counterphase frequency"), negative.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 1, 1, 8, Double.NaN));
 		final V1Study.Settings study = V1Study.Settings.study();
 		assertEquals(4104, study.network().neuronCount());
 		assertEquals(8, study.objective().windows().size());
@@ -62,5 +66,46 @@ class V1StudyTest {
 			new org.spiketune.sim.SimulationRequest(config.network(), config.durationMs(), 1, members, config
 				.recording()), 2);
 		assertTrue(estimate.totalBytes() < 1L << 30, estimate.toString());
+	}
+
+	/** The gratings' counterphase frequency reaches every presentation, and the still default stays still. */
+	@Test
+	void settingsShowStillOrCounterphaseGratings() {
+		final V1Study.Settings still = new V1Study.Settings(16, 1, 0.1, 8);
+		final V1Study.Settings counterphase = new V1Study.Settings(16, 1, 0.1, 8, 2);
+		assertEquals(0, still.temporalHz());
+		for (final org.spiketune.model.Protocol.Phase phase : still.protocol().phases()) {
+			for (final org.spiketune.model.Protocol.Presentation p : phase.presentations()) assertEquals(0, p.temporalHz());
+		}
+		for (final org.spiketune.model.Protocol.Phase phase : counterphase.protocol().phases()) {
+			for (final org.spiketune.model.Protocol.Presentation p : phase.presentations()) assertEquals(2, p.temporalHz());
+		}
+		assertEquals(still.protocol().durationMs(), counterphase.protocol().durationMs());
+	}
+
+	/**
+	 * A tuning run with still gratings cannot be resumed with counterphase ones: the checkpoint names the
+	 * image protocol, which is all that differs between the two; a checkpoint written before the key existed
+	 * still resumes.
+	 */
+	@Test
+	void checkpointsTellStillFromCounterphaseGratings() {
+		final TuningConfig still = V1Study.tuning(new V1Study.Settings(16, 1, 0.1, 8), 3, 5);
+		final TuningConfig counterphase = V1Study.tuning(new V1Study.Settings(16, 1, 0.1, 8, 2), 3, 5);
+		final java.util.Map<String, String> run = Checkpoint.identity(still);
+		assertTrue(run.get("image protocol").contains("training: 40 presentations × 1 shuffled, at 0.0 Hz"), run.get(
+			"image protocol"));
+		final Checkpoint.Individual individual = new Checkpoint.Individual(new double[14], new double[] { 0.001 }, 0);
+		final Checkpoint saved = new Checkpoint(run, 0, 0, false, 0, List.of(individual), List.of(), List.of(), 0, 0, 0,
+			0.001, 0);
+		saved.checkContinues(still);
+		final IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> saved.checkContinues(
+			counterphase));
+		assertTrue(other.getMessage().contains("image protocol") && other.getMessage().contains("at 2.0 Hz"), other
+			.getMessage());
+		final java.util.Map<String, String> older = new java.util.LinkedHashMap<>(run);
+		older.remove("image protocol");
+		new Checkpoint(older, 0, 0, false, 0, List.of(individual), List.of(), List.of(), 0, 0, 0, 0.001, 0)
+			.checkContinues(counterphase);
 	}
 }

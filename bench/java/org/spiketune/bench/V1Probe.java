@@ -34,6 +34,12 @@ import org.spiketune.sim.cpu.CpuBackend;
  * Besides the similarity with the gratings, each field's correlation with its inputs' mean activity over the
  * training gratings is printed: near +1 the field copied the mean activity, negative ones avoid busy inputs.
  * {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
+ * {@code -Dpixels=transpose} shows every frame transposed (pixel (x, y) at (y, x): each orientation θ looks
+ * like π/2 − θ, under the same label), {@code -Dpixels=permute} with one fixed random permutation of the
+ * pixels (the same for On and Off): a network without spatial structure cannot tell either from the original,
+ * so a preference that moves with them comes from the pixels' indices, not from the gratings (the learned
+ * fields are then printed in the remapped pixel order). {@code -DreverseTest=true} tests the 8 orientations in
+ * reverse order (the rates are printed in test order, after the test angles).
  */
 public final class V1Probe {
 	public static void main(final String[] args) {
@@ -53,6 +59,13 @@ public final class V1Probe {
 			protocol = Protocol.of(protocol.phases().get(0), new Protocol.Phase(test.name(), test.presentations().stream()
 				.map(p -> new Protocol.Presentation(p.frame(), p.durationMs(), 0)).toList(), test.repeats(), test
 					.shuffled(), test.gapMs()));
+		}
+		if (Boolean.getBoolean("reverseTest")) {
+			final Protocol.Phase test = protocol.phases().get(1);
+			final List<Protocol.Presentation> reversed = new ArrayList<>(test.presentations());
+			java.util.Collections.reverse(reversed);
+			protocol = Protocol.of(protocol.phases().get(0), new Protocol.Phase(test.name(), reversed, test.repeats(), test
+				.shuffled(), test.gapMs()));
 		}
 		NetworkSpec network = CarlsonV1.network(side, protocol);
 		final double init = Double.parseDouble(System.getProperty("init", "0"));
@@ -74,12 +87,16 @@ public final class V1Probe {
 			network = network.withProjection(network.projection("onbuf_exc").withWeights(new Weights.Explicit(on)))
 				.withProjection(network.projection("offbuf_exc").withWeights(new Weights.Explicit(off)));
 		}
+		final String pixels = System.getProperty("pixels");
+		if (pixels != null) network = remapPixels(network, pixelMap(pixels, side));
 		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());
 		final List<Member> members = new ArrayList<>();
 		final String[] variants = args[3].split(";", -1);
 		for (int m = 0; m < variants.length; m++) {
 			members.add(Member.of(100 + m, V1Search.parameters(variants[m])));
 		}
+		System.out.println("test angles " + java.util.Arrays.toString(java.util.Arrays.stream(objective.angles()).map(
+			Math::toDegrees).toArray()));
 		final long t0 = System.nanoTime();
 		final org.spiketune.sim.Backend backend = System.getProperty("backend") == null ? new CpuBackend()
 			: org.spiketune.sim.backends.Backends.byName(System.getProperty("backend"), 0);
@@ -111,6 +128,44 @@ public final class V1Probe {
 				if (Boolean.getBoolean("maps") && m == 0 && i == 0) printMaps(on, off, i, side);
 			}
 		}
+	}
+
+	/** Where each shown pixel is taken from: {@code transpose} or a seeded {@code permute}. */
+	static int[] pixelMap(final String how, final int side) {
+		final int[] map = new int[side * side];
+		for (int p = 0; p < map.length; p++) map[p] = p;
+		if (how.equals("transpose")) {
+			for (int y = 0; y < side; y++) for (int x = 0; x < side; x++) map[y * side + x] = x * side + y;
+		}
+		else if (how.equals("permute")) {
+			final java.util.Random random = new java.util.Random(Long.getLong("pixelSeed", 7));
+			for (int p = map.length - 1; p > 0; p--) {
+				final int q = random.nextInt(p + 1), t = map[p];
+				map[p] = map[q];
+				map[q] = t;
+			}
+		}
+		else throw new IllegalArgumentException("-Dpixels must be transpose or permute, got " + how);
+		return map;
+	}
+
+	/** The network with every frame of its image drive shown through {@code map} (pixel p shows map[p]). */
+	static NetworkSpec remapPixels(final NetworkSpec network, final int[] map) {
+		final List<org.spiketune.model.Stimulus> stimuli = new ArrayList<>();
+		for (final org.spiketune.model.Stimulus s : network.stimuli()) {
+			if (s instanceof org.spiketune.model.Stimulus.ImageDrive d) {
+				final List<float[]> frames = new ArrayList<>();
+				for (final float[] f : d.frames()) {
+					final float[] shown = new float[f.length];
+					for (int p = 0; p < f.length; p++) shown[p] = f[map[p]];
+					frames.add(shown);
+				}
+				stimuli.add(new org.spiketune.model.Stimulus.ImageDrive(d.group(), d.offGroup(), frames, d.protocol(), d
+					.gapRateHz()));
+			}
+			else stimuli.add(s);
+		}
+		return network.withStimuli(stimuli);
 	}
 
 	/** Neuron {@code i}'s On and Off weights, one digit per pixel (tenths, 9 for 0.9 and above). */

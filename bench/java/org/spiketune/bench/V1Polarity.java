@@ -24,7 +24,8 @@ import org.spiketune.sim.cpu.CpuBackend;
  * the preset's 40 gratings and their negatives; training shows all 80, shuffled, {@code repeats} times
  * ({@code -Dpresent=ms}, default 1000, and {@code -Dgap=ms}, default 250, so 20 repeats take as long as 20 of the
  * preset's); testing shows the 8 test orientations in both polarities, 2 s each, and a neuron's rate at an
- * angle is the larger of the two. The preset's 40 gratings cover half a turn at one spatial phase, so the
+ * angle is the larger of the two. {@code random:N:seed} instead of the sets draws N members uniformly from the 14
+ * tuned ranges ({@code StudySpaces.carlsonV1}); {@code -Dinit=x} starts the Buffer → Exc weights in [0, x]. The preset's 40 gratings cover half a turn at one spatial phase, so the
  * 4.5° grating is nearly the 180° one negated and the inputs' mean activity is not the same in every direction;
  * with both polarities it is. See bench/README.md, "Why the evolution strategy's networks all prefer 180°".
  */
@@ -48,14 +49,33 @@ public final class V1Polarity {
 			frames.add(n);
 		}
 		network = network.withStimuli(List.of(new Stimulus.ImageDrive(d.group(), d.offGroup(), frames, protocol, d.gapRateHz())));
+		final double init = Double.parseDouble(System.getProperty("init", "0"));
+		if (init > 0) {
+			network = network.withProjection(network.projection("onbuf_exc").withWeights(org.spiketune.model.Weights.uniform(0, init)))
+				.withProjection(network.projection("offbuf_exc").withWeights(org.spiketune.model.Weights.uniform(0, init)));
+		}
 		final double[] a40 = CarlsonV1.frameAngles(), a80 = new double[80];
 		for (int k = 0; k < 80; k++) a80[k] = a40[k % 40];
 		final V1Tuning objective = V1Tuning.of(network, "exc", 1, a80);
 		final double[] angles = new double[8];
 		for (int k = 0; k < 8; k++) angles[k] = a40[5 * k + 4];
-		final String[] variants = args[2].split(";", -1);
 		final List<Member> members = new ArrayList<>();
-		for (int m = 0; m < variants.length; m++) members.add(Member.of(100 + m, V1Search.parameters(variants[m])));
+		if (args[2].startsWith("random:")) {
+			final String[] r = args[2].split(":");
+			final org.spiketune.tune.ParameterSpace space = org.spiketune.tune.StudySpaces.carlsonV1(side);
+			final java.util.SplittableRandom random = new java.util.SplittableRandom(Long.parseLong(r[2]));
+			for (int m = 0; m < Integer.parseInt(r[1]); m++) {
+				final double[] unit = new double[space.size()];
+				for (int i = 0; i < unit.length; i++) unit[i] = random.nextDouble();
+				final java.util.Map<String, Double> p = space.decode(unit);
+				System.out.println("member " + m + ": " + p);
+				members.add(Member.of(100 + m, p));
+			}
+		}
+		else {
+			final String[] variants = args[2].split(";", -1);
+			for (int m = 0; m < variants.length; m++) members.add(Member.of(100 + m, V1Search.parameters(variants[m])));
+		}
 		final long t0 = System.nanoTime();
 		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol.durationMs(), 1,
 			members, Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh")));

@@ -247,10 +247,17 @@ public class FitSingleCellCommand extends ContextCommand {
 		return defined == 0 ? Double.NaN : sum / defined;
 	}
 
-	/** The first run's algorithm, with the refinement restarts for cma-es (other algorithms ignore them). */
+	/**
+	 * The first run's algorithm, with the refinement restarts for cma-es; other algorithms have no restarts, and
+	 * the log says so when some were asked for.
+	 */
 	private Algorithm refinementAlgorithm(final Algorithm first) {
 		// the dialog's minimum does not hold for scripts and the command line
 		Checks.atLeast("CMA-ES restarts in refinements", refinementrestarts, 0);
+		if (refinementrestarts > 0 && refinements > 0 && !(first instanceof Algorithm.CmaEs)) {
+			log.warn("Fit Single Cell: " + refinementrestarts + " restarts in refinements apply to cma-es only; the " +
+				"refinements run " + first.name() + " as the first run does");
+		}
 		return refinementrestarts > 0 && first instanceof Algorithm.CmaEs cma ? new Algorithm.CmaEs(cma
 			.populationSize(), refinementrestarts, cma.sigma()) : first;
 	}

@@ -258,14 +258,12 @@ final class CmaEsSearch {
 		}
 
 		private void endGeneration(final int generation) {
-			double mean = 0, variance = 0;
-			for (final double v : generationValues) mean += v / generationValues.size();
-			for (final double v : generationValues) variance += (v - mean) * (v - mean) / Math.max(1, generationValues
-				.size() - 1);
+			final double[] meanSd = GenerationStats.meanSd(generationValues.stream().mapToDouble(Double::doubleValue)
+				.toArray(), config.objective().worst());
 			final long now = System.nanoTime();
 			final double generationMs = (now - generationStart) / 1e6;
 			final GenerationStats stats = new GenerationStats(generation, (int) generationEvaluations, evaluations,
-				bestScore.value(), mean, Math.sqrt(variance), Genes.meanDistance(latest.values().toArray(double[][]::new)),
+				bestScore.value(), meanSd[0], meanSd[1], Genes.meanDistance(latest.values().toArray(double[][]::new)),
 				config.space().values(bestGenes), generationSimulateMs, Math.max(0, generationMs - generationSimulateMs),
 				(now - started) / 1e6);
 			history.add(stats);

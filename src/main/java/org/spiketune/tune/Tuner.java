@@ -335,17 +335,14 @@ public final class Tuner {
 		final List<Phenotype<DoubleGene, C>> population = result.population().asList();
 		final double[] values = new double[population.size()];
 		final double[][] points = new double[population.size()][];
-		double mean = 0;
 		for (int i = 0; i < values.length; i++) {
 			values[i] = scalar.applyAsDouble(population.get(i).fitness());
 			points[i] = Genes.of(population.get(i).genotype());
-			mean += values[i] / values.length;
 		}
-		double variance = 0;
-		for (final double v : values) variance += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+		final double[] meanSd = GenerationStats.meanSd(values, config.objective().worst());
 		final Phenotype<DoubleGene, C> best = best(result, scalar, minimize);
-		return new GenerationStats(generation, evaluations, total, scalar.applyAsDouble(best.fitness()), mean, Math
-			.sqrt(variance), Genes.meanDistance(points), config.space().values(Genes.of(best.genotype())), simulateMs,
+		return new GenerationStats(generation, evaluations, total, scalar.applyAsDouble(best.fitness()), meanSd[0],
+			meanSd[1], Genes.meanDistance(points), config.space().values(Genes.of(best.genotype())), simulateMs,
 			evolveMs, elapsedMs);
 	}
 

@@ -126,6 +126,34 @@ class FitCommandsIT {
 	}
 
 	@Test
+	void fitSingleCellSaysRefinementRestartsNeedCmaEs() throws Exception {
+		final java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+		context.service(org.scijava.log.LogService.class).addLogListener(message -> {
+			if (message.level() == org.scijava.log.LogLevel.WARN) warnings.add(message.text());
+		});
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());
+		in.put("model", "izhikevich");
+		in.put("fit", "16");
+		in.put("predict", "15");
+		in.put("algorithm", "ga");
+		in.put("population", 4);
+		in.put("generations", 1);
+		in.put("refinements", 1);
+		in.put("refinementrestarts", 4);
+		in.put("backend", "cpu");
+		final CommandModule m = commands.run(FitSingleCellCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("4 restarts in refinements apply to cma-es only")),
+			warnings.toString());
+		// the inputs are remembered: a quick failing run puts back the default for later tests
+		in.put("file", TestData.file("pyspike-testdata", "PySpike_testdata.txt").toFile());
+		in.put("refinementrestarts", 0);
+		in.put("refinements", 0);
+		assertTrue(commands.run(FitSingleCellCommand.class, true, in).get().isCanceled());
+	}
+
+	@Test
 	void fitSingleCellNamesNoiseWithoutAKnownCell() throws Exception {
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("file", TestData.file("pyabf-fsi-current-steps", "2019_07_24_0055_fsi.abf").toFile());

@@ -94,6 +94,12 @@ class TunerTest {
 			assertEquals(Double.MAX_VALUE, e.score().value(), "the worst error");
 		}
 		assertTrue(r.bestFitness() < Double.MAX_VALUE && !r.bestScore().failed(), "the best is a sound member");
+		// the generations' mean and sd are of the scored members: a stopped one's worst value (Double.MAX_VALUE)
+		// made the mean about 1e307 and the sd infinite
+		for (final GenerationStats g : r.generations()) {
+			assertTrue(g.mean() >= g.best() && g.mean() < 1e6 && Double.isFinite(g.sd()), "generation " + g
+				.generation() + ": mean " + g.mean() + ", sd " + g.sd());
+		}
 	}
 
 	@Test

@@ -6,8 +6,9 @@ import org.scijava.plugin.Parameter;
 import org.spiketune.tune.V1Study;
 
 /**
- * What the V1 study's commands share: the service, the log, and the size of the study (image side, training
- * repeats, time scale) and its gratings (still or counterphase), from which {@link #settings} builds a {@link V1Study.Settings}.
+ * What the V1 study's commands share: the service, the log, the size of the study (image side, training
+ * repeats, time scale) and its gratings (still or counterphase), from which {@link #settings} builds a
+ * {@link V1Study.Settings}.
  */
 abstract class V1Command extends ContextCommand {
 

@@ -234,7 +234,8 @@ public final class V1Tuning implements Objective {
 
 	/**
 	 * The fitness a {@link #score} recorded, rebuilt from its components (e.g. a tuning run's best), so it can be
-	 * described as the trial it came from.
+	 * described as the trial it came from. A score averaged over several samples averages the preferred angles
+	 * too, so those describe no single network (the study's evolution strategy scores one sample).
 	 *
 	 * @throws IllegalArgumentException when the score failed or is not one of a v1-tuning objective
 	 */

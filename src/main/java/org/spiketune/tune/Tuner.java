@@ -2,7 +2,6 @@ package org.spiketune.tune;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,13 +163,13 @@ public final class Tuner {
 		final Checkpoint saved = store.load().orElse(null);
 		if (saved != null) saved.checkContinues(config);
 		final long started = System.nanoTime() - (saved == null ? 0 : (long) (saved.elapsedMs() * 1e6));
-		final Map<List<Double>, Score> scores = new HashMap<>();
+		final ScoreBook scores = new ScoreBook();
 		final long[] evaluations = { saved == null ? 0 : saved.evaluations() };
 		final TuningListener recording = new TuningListener() {
 
 			@Override
 			public void evaluated(final Evaluation e) {
-				if (e.kind() != Evaluation.Kind.CONFIRMATION) scores.put(key(e.genes()), e.score());
+				if (e.kind() != Evaluation.Kind.CONFIRMATION) scores.record(e.genes(), e.score());
 				evaluations[0]++;
 				listener.evaluated(e);
 			}
@@ -192,7 +191,7 @@ public final class Tuner {
 			start = EvolutionStart.of(initial, 1);
 		}
 		else {
-			for (final Checkpoint.Evaluated e : saved.evaluated()) scores.put(key(e.genes()), e.score());
+			for (final Checkpoint.Evaluated e : saved.evaluated()) scores.record(e.genes(), e.score());
 			history.addAll(saved.history());
 			evaluator.startAt(saved.evaluatorCalls(), saved.simulateMs());
 			final ISeq<Phenotype<DoubleGene, C>> population = saved.population().stream().map(i -> Phenotype.of(Genes
@@ -248,7 +247,7 @@ public final class Tuner {
 		}
 		final Confirmed confirmed = last == null || config.noise().confirm() == 0 || pareto ? null : confirm(evaluator,
 			last, config, history.size() + 1, minimize);
-		return result(config, last, scalar, scores, history, evaluations[0], reason, pareto, confirmed, evaluator
+		return result(config, last, scalar, type, scores, history, evaluations[0], reason, pareto, confirmed, evaluator
 			.simulateMs(), (System.nanoTime() - started) / 1e6, minimize, simulator.backend());
 	}
 
@@ -270,7 +269,7 @@ public final class Tuner {
 
 	private static <C extends Comparable<? super C>> Checkpoint checkpoint(final TuningConfig config, final int g,
 		final EvolutionStart<DoubleGene, C> next, final BatchEvaluator<C> evaluator, final Fitness<C> type,
-		final List<GenerationStats> history, final Map<List<Double>, Score> scores, final long evaluations,
+		final List<GenerationStats> history, final ScoreBook scores, final long evaluations,
 		final double elapsedMs, final double bestEver, final int steady)
 	{
 		final List<Checkpoint.Individual> population = new ArrayList<>();
@@ -278,11 +277,7 @@ public final class Tuner {
 			population.add(new Checkpoint.Individual(Genes.of(p.genotype()), type.toArray().apply(p.fitness()), p
 				.generation()));
 		}
-		final List<Checkpoint.Evaluated> evaluated = new ArrayList<>();
-		for (final Map.Entry<List<Double>, Score> e : scores.entrySet()) {
-			evaluated.add(Checkpoint.Evaluated.of(e.getKey().stream().mapToDouble(Double::doubleValue).toArray(), e
-				.getValue()));
-		}
+		final List<Checkpoint.Evaluated> evaluated = scores.evaluated();
 		return new Checkpoint(Checkpoint.identity(config), g, next.generation(), JeneticsStarts.dirty(next), evaluator
 			.calls(), population, history,
 			evaluated, evaluations, evaluator.simulateMs(), elapsedMs, bestEver, steady);
@@ -310,8 +305,13 @@ public final class Tuner {
 		return new Confirmed(distinct.get(best), means.get(best));
 	}
 
-	private static List<Double> key(final double[] genes) {
-		return Arrays.stream(genes).boxed().toList();
+	/** The score that gave {@code p} its fitness (the same genes may have been scored again since). */
+	private static <C extends Comparable<? super C>> Score scoreOf(final Phenotype<DoubleGene, C> p,
+		final Fitness<C> type, final ScoreBook scores)
+	{
+		final double[] fitness = type.toArray().apply(p.fitness());
+		return scores.of(Genes.of(p.genotype()), s -> Arrays.equals(type.toArray().apply(type.ofScore().apply(s)),
+			fitness));
 	}
 
 	private static <C extends Comparable<? super C>> Phenotype<DoubleGene, C> best(
@@ -348,7 +348,7 @@ public final class Tuner {
 
 	private static <C extends Comparable<? super C>> TuningResult result(final TuningConfig config,
 		final EvolutionResult<DoubleGene, C> last, final ToDoubleFunction<C> scalar,
-		final Map<List<Double>, Score> scores, final List<GenerationStats> history, final long evaluations,
+		final Fitness<C> type, final ScoreBook scores, final List<GenerationStats> history, final long evaluations,
 		final Termination.Reason reason, final boolean pareto, final Confirmed confirmed, final double simulateMs,
 		final double totalMs, final boolean minimize, final org.spiketune.sim.Backend backend)
 	{
@@ -363,11 +363,11 @@ public final class Tuner {
 			final List<double[]> seen = new ArrayList<>();
 			for (final Phenotype<DoubleGene, C> p : last.population()) {
 				final double[] g = Genes.of(p.genotype());
-				final Score s = scores.get(key(g));
+				final Score s = scoreOf(p, type, scores);
 				if (s == null || seen.stream().anyMatch(x -> Arrays.equals(x, g))) continue;
 				boolean dominated = false;
 				for (final Phenotype<DoubleGene, C> q : last.population()) {
-					final Score t = scores.get(key(Genes.of(q.genotype())));
+					final Score t = scoreOf(q, type, scores);
 					if (t != null && dominates(t.objectives(), s.objectives(), minimize)) dominated = true;
 				}
 				if (!dominated) {
@@ -382,7 +382,7 @@ public final class Tuner {
 				backend.device());
 		}
 		return new TuningResult(config, new LinkedHashMap<>(config.space().decode(genes)), scalar.applyAsDouble(best
-			.fitness()), scores.get(key(genes)), history, evaluations, reason, front, simulateMs, totalMs, backend.name(),
+			.fitness()), scoreOf(best, type, scores), history, evaluations, reason, front, simulateMs, totalMs, backend.name(),
 			backend.device());
 	}
 

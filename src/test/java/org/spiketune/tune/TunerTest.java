@@ -112,6 +112,23 @@ class TunerTest {
 	}
 
 	@Test
+	void theBestScoreIsTheEvaluationThatGaveTheBestItsFitness() {
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		// two genes: a crossover of a parent with itself makes a copy that is simulated again
+		final TuningResult r = TuningFixtures.tuner(2).run(TuningConfig.of(TuningFixtures.NETWORK, ParameterSpace
+			.parse("exc.bias=-5:5, inh.bias=-5:5"), RateTarget.of(5), Algorithm.Es.defaults(), Termination
+				.generations(10), 200, 3), recorder);
+		final Map<List<Double>, List<Double>> values = new java.util.HashMap<>();
+		for (final Evaluation e : recorder.evaluations) {
+			values.computeIfAbsent(java.util.Arrays.stream(e.genes()).boxed().toList(), k -> new java.util.ArrayList<>())
+				.add(e.score().value());
+		}
+		assertTrue(values.values().stream().anyMatch(v -> v.stream().distinct().count() > 1),
+			"some individual was simulated again with other noise, so it has several scores");
+		assertEquals(r.bestFitness(), r.bestScore().value(), "the reported score is the one that made it best");
+	}
+
+	@Test
 	void nsga2ReturnsANonDominatedFront() {
 		final TuningConfig config = new TuningConfig(TuningFixtures.NETWORK, ParameterSpace.parse(
 			"exc.bias=-5:5, inh.bias=-5:5"), RateTarget.perGroup(targets()),

@@ -8,8 +8,11 @@ import java.util.SplittableRandom;
 
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.NetworkSpec;
+import org.spiketune.model.Plasticity;
+import org.spiketune.model.Projection;
 import org.spiketune.model.Protocol;
 import org.spiketune.model.Stimulus;
+import org.spiketune.model.Synapse;
 import org.spiketune.model.Weights;
 import org.spiketune.objective.ReceptiveFieldMatch;
 import org.spiketune.objective.V1Tuning;
@@ -31,25 +34,31 @@ import org.spiketune.tune.StudySpaces;
  * of the preset's); testing shows the 8 test orientations in both polarities, 2 s each, and a neuron's rate
  * at an angle is the larger of the two. {@code random:N:seed} instead of the sets draws N members uniformly
  * from the 14 tuned ranges ({@code StudySpaces.carlsonV1}); {@code -Dinit=x} starts the Buffer → Exc
- * weights uniform in [0, x]. The preset's 40 gratings cover half a turn at one spatial phase, so the 4.5°
- * grating is nearly the 180° one negated and the inputs' mean activity is not the same in every
- * direction; with both polarities it is. See bench/README.md, "Why the evolution strategy's networks all
- * prefer 180°".
+ * weights uniform in [0, x]. {@code -Dhz=f} reverses every grating's contrast at f Hz (counterphase), in
+ * training and testing; {@code -Dgamma=g} sets the Buffer → Exc homeostasis γ (the study's 50);
+ * {@code -Dfield=a} starts Exc neuron i's Buffer → Exc weights at a times the On/Off-rectified grating at
+ * 22.5° + 45°·i, plus uniform [0, 0.01), to see a setting's tuning with ideal fields; {@code -Dnmda=true}
+ * gives each Buffer → Exc projection an NMDA twin with the same initial weights and the same plasticity
+ * (so they stay equal: the run prints their largest difference), as CARLsim drives NMDA as well as AMPA
+ * with every excitatory spike (its {@code mulSynSlow}, 1 by default). The preset's 40 gratings cover half
+ * a turn at one spatial phase, so the 4.5° grating is nearly the 180° one negated and the inputs' mean
+ * activity is not the same in every direction; with both polarities it is. See bench/README.md, "Why the
+ * evolution strategy's networks all prefer 180°" and "Both polarities".
  */
 public final class V1Polarity {
 
 	private static final int ORIENTATIONS = CarlsonV1.TRAINING_ORIENTATIONS, TESTS = CarlsonV1.TEST_ORIENTATIONS;
+	private static final String[] BUFFER_PROJECTIONS = { "onbuf_exc", "offbuf_exc" };
+	private static final double HZ = Double.parseDouble(System.getProperty("hz", "0"));
+	private static final boolean NMDA = Boolean.getBoolean("nmda");
 
 	public static void main(final String[] args) {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
 		final Protocol protocol = protocol(repeats, Double.parseDouble(System.getProperty("present", "1000")), Double
 			.parseDouble(System.getProperty("gap", "250")));
 		final NetworkSpec network = network(side, protocol, Double.parseDouble(System.getProperty("init", "0")));
-		final double[] frameAngles = CarlsonV1.frameAngles(), bothPolarities = new double[2 * ORIENTATIONS];
-		for (int k = 0; k < bothPolarities.length; k++) bothPolarities[k] = frameAngles[k % ORIENTATIONS];
-		final V1Tuning objective = V1Tuning.of(network, "exc", 1, bothPolarities);
-		final double[] angles = new double[TESTS];
-		for (int k = 0; k < TESTS; k++) angles[k] = frameAngles[testFrame(k)];
+		final V1Tuning objective = bothPolarityTests(network);
+		final double[] angles = testAngles();
 		final List<Member> members = members(args[2], side);
 		final long t0 = System.nanoTime();
 		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol
@@ -59,18 +68,41 @@ public final class V1Polarity {
 		for (int m = 0; m < members.size(); m++) print(m, batch.member(m), objective, angles, side);
 	}
 
+	/** Each neuron's rate per test orientation: the larger of its two polarities' ([neuron][2 · TESTS]). */
+	static double[][] strongerPolarity(final double[][] both) {
+		final double[][] rates = new double[both.length][TESTS];
+		for (int i = 0; i < both.length; i++) {
+			for (int k = 0; k < TESTS; k++) rates[i][k] = Math.max(both[i][k], both[i][k + TESTS]);
+		}
+		return rates;
+	}
+
+	/** The angle of each test orientation (radians). */
+	static double[] testAngles() {
+		final double[] frameAngles = CarlsonV1.frameAngles(), angles = new double[TESTS];
+		for (int k = 0; k < TESTS; k++) angles[k] = frameAngles[testFrame(k)];
+		return angles;
+	}
+
+	/** The v1-tuning objective of {@code network}'s 16 tests (8 orientations in both polarities). */
+	static V1Tuning bothPolarityTests(final NetworkSpec network) {
+		final double[] frameAngles = CarlsonV1.frameAngles(), bothPolarities = new double[2 * ORIENTATIONS];
+		for (int k = 0; k < bothPolarities.length; k++) bothPolarities[k] = frameAngles[k % ORIENTATIONS];
+		return V1Tuning.of(network, "exc", 1, bothPolarities);
+	}
+
 	/** Test orientation k's frame (of the positive polarity; the negative one is 40 further). */
 	private static int testFrame(final int k) {
 		return (k + 1) * (ORIENTATIONS / TESTS) - 1;
 	}
 
-	private static Protocol protocol(final int repeats, final double presentMs, final double gapMs) {
+	static Protocol protocol(final int repeats, final double presentMs, final double gapMs) {
 		final List<Protocol.Presentation> train = new ArrayList<>();
-		for (int k = 0; k < 2 * ORIENTATIONS; k++) train.add(new Protocol.Presentation(k, presentMs, 0));
+		for (int k = 0; k < 2 * ORIENTATIONS; k++) train.add(new Protocol.Presentation(k, presentMs, HZ));
 		final List<Protocol.Presentation> test = new ArrayList<>();
 		for (int polarity = 0; polarity < 2; polarity++) {
 			for (int k = 0; k < TESTS; k++) {
-				test.add(new Protocol.Presentation(polarity * ORIENTATIONS + testFrame(k), CarlsonV1.PRESENT_MS, 0));
+				test.add(new Protocol.Presentation(polarity * ORIENTATIONS + testFrame(k), CarlsonV1.PRESENT_MS, HZ));
 			}
 		}
 		return Protocol.of(new Protocol.Phase("training", train, repeats, true, gapMs), new Protocol.Phase("testing",
@@ -78,7 +110,7 @@ public final class V1Polarity {
 	}
 
 	/** The preset with its 40 gratings and their negatives as frames, shown by {@code protocol}. */
-	private static NetworkSpec network(final int side, final Protocol protocol, final double initialMaxWeight) {
+	static NetworkSpec network(final int side, final Protocol protocol, final double initialMaxWeight) {
 		NetworkSpec network = CarlsonV1.network(side, CarlsonV1.protocol(1, TESTS, 1));
 		final Stimulus.ImageDrive drive = (Stimulus.ImageDrive) network.stimuli().get(0);
 		final List<float[]> frames = new ArrayList<>(drive.frames());
@@ -90,12 +122,76 @@ public final class V1Polarity {
 		network = network.withStimuli(List.of(new Stimulus.ImageDrive(drive.group(), drive.offGroup(), frames,
 			protocol, drive.gapRateHz())));
 		if (initialMaxWeight > 0) {
-			for (final String projection : new String[] { "onbuf_exc", "offbuf_exc" }) {
+			for (final String projection : BUFFER_PROJECTIONS) {
 				network = network.withProjection(network.projection(projection).withWeights(Weights.uniform(0,
 					initialMaxWeight)));
 			}
 		}
+		network = withGamma(network, Double.parseDouble(System.getProperty("gamma", "50")));
+		final double fieldAmplitude = Double.parseDouble(System.getProperty("field", "0"));
+		if (fieldAmplitude > 0) network = withIdealFields(network, drive.frames(), fieldAmplitude);
+		return NMDA ? withNmdaTwins(network, initialMaxWeight > 0 ? initialMaxWeight
+			: CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT) : network;
+	}
+
+	private static NetworkSpec withGamma(NetworkSpec network, final double gamma) {
+		for (final String name : BUFFER_PROJECTIONS) {
+			final Projection p = network.projection(name);
+			final Plasticity rule = p.plasticity();
+			final Plasticity.Homeostasis h = rule.homeostasis();
+			network = network.withProjection(p.withPlasticity(new Plasticity(rule.stdp(), new Plasticity.Homeostasis(h
+				.targetRateHz(), h.alpha(), gamma, h.averagingMs()), rule.minWeight(), rule.maxWeight(), rule
+					.learningRate(), rule.driftPerS(), rule.applyEveryMs(), rule.untilMs())));
+		}
 		return network;
+	}
+
+	/** Exc neuron i's On (Off) weights: amplitude × the positive (negative) part of test grating 2i + 1. */
+	private static NetworkSpec withIdealFields(NetworkSpec network, final List<float[]> frames,
+		final double amplitude)
+	{
+		final int exc = network.group("exc").size();
+		final SplittableRandom noise = new SplittableRandom(7);
+		for (int b = 0; b < BUFFER_PROJECTIONS.length; b++) {
+			final int sign = b == 0 ? 1 : -1;
+			final int pixels = network.group(network.projection(BUFFER_PROJECTIONS[b]).source()).size();
+			final double[] w = new double[pixels * exc];
+			for (int pixel = 0; pixel < pixels; pixel++) {
+				for (int i = 0; i < exc; i++) {
+					final float grating = frames.get(testFrame(2 * i))[pixel];
+					w[pixel * exc + i] = amplitude * Math.max(sign * grating, 0) + 0.01 * noise.nextDouble();
+				}
+			}
+			final Projection p = network.projection(BUFFER_PROJECTIONS[b]);
+			network = network.withProjection(p.withWeights(new Weights.Explicit(w)));
+		}
+		return network;
+	}
+
+	/**
+	 * Each Buffer → Exc projection and an NMDA twin ({@code onnmdabuf_exc}, which "*buf_exc" parameters also
+	 * set), both starting from the same explicit weights (uniform in [0, initialMax) unless already explicit).
+	 */
+	private static NetworkSpec withNmdaTwins(final NetworkSpec network, final double initialMax) {
+		final List<Projection> projections = new ArrayList<>(network.projections());
+		final SplittableRandom random = new SplittableRandom(11);
+		for (final String name : BUFFER_PROJECTIONS) {
+			final Projection p = network.projection(name);
+			Weights weights = p.weights();
+			if (!(weights instanceof Weights.Explicit)) {
+				final double[] w = new double[network.group(p.source()).size() * network.group(p.target()).size()];
+				for (int k = 0; k < w.length; k++) w[k] = initialMax * random.nextDouble();
+				weights = new Weights.Explicit(w);
+			}
+			projections.set(projections.indexOf(p), p.withWeights(weights));
+			projections.add(new Projection(twin(name), p.source(), p.target(), p.topology(), weights, p.delay(), Synapse
+				.nmda(), p.gain(), p.plasticity()));
+		}
+		return new NetworkSpec(network.name(), network.dtMs(), network.groups(), projections, network.stimuli());
+	}
+
+	private static String twin(final String name) {
+		return name.replace("buf_exc", "nmdabuf_exc");
 	}
 
 	/** The members of {@code spec}: ";"-separated parameter sets, or {@code random:N:seed}. */
@@ -124,10 +220,7 @@ public final class V1Polarity {
 	private static void print(final int m, final MemberResult r, final V1Tuning objective, final double[] angles,
 		final int side)
 	{
-		final double[][] all = objective.rates(r.spikes()), rates = new double[all.length][TESTS];
-		for (int i = 0; i < all.length; i++) {
-			for (int k = 0; k < TESTS; k++) rates[i][k] = Math.max(all[i][k], all[i][k + TESTS]);
-		}
+		final double[][] all = objective.rates(r.spikes()), rates = strongerPolarity(all);
 		final V1Tuning.Fitness f = V1Tuning.fitness(rates, angles);
 		System.out.printf(Locale.ROOT, "== %d exc %.1f inh %.1f fitness %.6f decorr %.2f gauss %.0f max %.0f%n", m, r
 			.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f
@@ -149,6 +242,35 @@ public final class V1Polarity {
 				.selectivity(rates[i], angles), Math.toDegrees(f.preferred()[i]), Math.toDegrees(frameAngles[closest]),
 				similarity[closest]));
 			System.out.println(line);
+			System.out.println("    weights " + summary(on, off, i));
 		}
+		if (NMDA) {
+			double largest = 0;
+			for (final String name : BUFFER_PROJECTIONS) {
+				final float[][] ampa = r.learnedWeights(name), nmda = r.learnedWeights(twin(name));
+				for (int j = 0; j < ampa.length; j++) {
+					for (int i = 0; i < ampa[j].length; i++) {
+						largest = Math.max(largest, Math.abs(ampa[j][i] - nmda[j][i]));
+					}
+				}
+			}
+			System.out.printf(Locale.ROOT, "  NMDA twins differ from AMPA by at most %.3g%n", largest);
+		}
+	}
+
+	/** Mean, sd and largest of Exc neuron i's On and Off weights together. */
+	private static String summary(final float[][] on, final float[][] off, final int i) {
+		double sum = 0, squares = 0, largest = 0;
+		for (final float[][] w : List.of(on, off)) {
+			for (final float[] row : w) {
+				sum += row[i];
+				squares += row[i] * row[i];
+				largest = Math.max(largest, row[i]);
+			}
+		}
+		final int n = 2 * on.length;
+		final double mean = sum / n;
+		return String.format(Locale.ROOT, "mean %.4f sd %.4f max %.3f", mean, Math.sqrt(Math.max(0, squares / n - mean *
+			mean)), largest);
 	}
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * homeostasis toward the Inh target rate); Inh inhibits Exc all to all through fixed synapses. Synapses are
  * conductances (AMPA excitatory, GABA-A inhibitory), 1 ms delays; neurons step at 0.5 ms, plasticity
  * accumulates every step and applies every second. N = 16, 24, 32 give 1032, 2312 and 4104 neurons.
+ * CARLsim, the study's simulator, also raises NMDA with every excitatory spike and GABA-B with every
+ * inhibitory one (by the same weight unless told otherwise); this preset does not. With an NMDA twin of
+ * Buffer → Exc, ideal fields are more selective at low rates but not at 60 Hz (bench/README.md).
  * <p>
  * Where the paper does not give a value (its Table 1 of ranges is not in the text we have, nor are the fixed
  * weights), this class chooses one and says so: plastic weights lie in [0, 1], their tuned gains scale them to

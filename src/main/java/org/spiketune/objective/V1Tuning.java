@@ -256,7 +256,15 @@ public final class V1Tuning implements Objective {
 
 	@Override
 	public Score score(final MemberResult result) {
-		final Fitness f = fitness(rates(result.spikes()), angles());
+		return score(fitness(rates(result.spikes()), angles()));
+	}
+
+	/**
+	 * A fitness as the score this objective records: decorrelation, Gaussian, max-rate and penalty terms,
+	 * then each neuron's preferred angle (degrees) and peak rate; {@link #fitness(Score)} reads it back.
+	 */
+	public static Score score(final Fitness f) {
+		final int size = f.preferred().length;
 		final double[] components = new double[4 + 2 * size];
 		components[0] = f.decorrelation();
 		components[1] = f.gaussian();

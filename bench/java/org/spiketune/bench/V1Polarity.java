@@ -35,7 +35,8 @@ import org.spiketune.tune.StudySpaces;
  * at an angle is the larger of the two. {@code random:N:seed} instead of the sets draws N members uniformly
  * from the 14 tuned ranges ({@code StudySpaces.carlsonV1}); {@code -Dinit=x} starts the Buffer → Exc
  * weights uniform in [0, x]. {@code -Dhz=f} reverses every grating's contrast at f Hz (counterphase), in
- * training and testing; {@code -Dgamma=g} sets the Buffer → Exc homeostasis γ (the study's 50);
+ * training and testing; {@code -Dgamma=g} and {@code -Dalpha=a} set the Buffer → Exc homeostasis γ and α
+ * (the study's 50 and 0.1);
  * {@code -Dfield=a} starts Exc neuron i's Buffer → Exc weights at a times the On/Off-rectified grating at
  * 22.5° + 45°·i, plus uniform [0, 0.01), to see a setting's tuning with ideal fields; {@code -Dnmda=true}
  * gives each Buffer → Exc projection an NMDA twin with the same initial weights and the same plasticity
@@ -127,20 +128,21 @@ public final class V1Polarity {
 					initialMaxWeight)));
 			}
 		}
-		network = withGamma(network, Double.parseDouble(System.getProperty("gamma", "50")));
+		network = withHomeostasis(network, Double.parseDouble(System.getProperty("alpha", "0.1")), Double.parseDouble(
+			System.getProperty("gamma", "50")));
 		final double fieldAmplitude = Double.parseDouble(System.getProperty("field", "0"));
 		if (fieldAmplitude > 0) network = withIdealFields(network, drive.frames(), fieldAmplitude);
 		return NMDA ? withNmdaTwins(network, initialMaxWeight > 0 ? initialMaxWeight
 			: CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT) : network;
 	}
 
-	private static NetworkSpec withGamma(NetworkSpec network, final double gamma) {
+	private static NetworkSpec withHomeostasis(NetworkSpec network, final double alpha, final double gamma) {
 		for (final String name : BUFFER_PROJECTIONS) {
 			final Projection p = network.projection(name);
 			final Plasticity rule = p.plasticity();
 			final Plasticity.Homeostasis h = rule.homeostasis();
 			network = network.withProjection(p.withPlasticity(new Plasticity(rule.stdp(), new Plasticity.Homeostasis(h
-				.targetRateHz(), h.alpha(), gamma, h.averagingMs()), rule.minWeight(), rule.maxWeight(), rule
+				.targetRateHz(), alpha, gamma, h.averagingMs()), rule.minWeight(), rule.maxWeight(), rule
 					.learningRate(), rule.driftPerS(), rule.applyEveryMs(), rule.untilMs())));
 		}
 		return network;

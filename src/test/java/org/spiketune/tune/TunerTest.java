@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,10 +121,10 @@ class TunerTest {
 		final TuningResult r = TuningFixtures.tuner(2).run(TuningConfig.of(TuningFixtures.NETWORK, ParameterSpace
 			.parse("exc.bias=-5:5, inh.bias=-5:5"), RateTarget.of(5), Algorithm.Es.defaults(), Termination
 				.generations(10), 200, 3), recorder);
-		final Map<List<Double>, List<Double>> values = new java.util.HashMap<>();
+		final Map<List<Double>, List<Double>> values = new HashMap<>();
 		for (final Evaluation e : recorder.evaluations) {
-			values.computeIfAbsent(java.util.Arrays.stream(e.genes()).boxed().toList(), k -> new java.util.ArrayList<>())
-				.add(e.score().value());
+			values.computeIfAbsent(Arrays.stream(e.genes()).boxed().toList(), k -> new ArrayList<>()).add(e.score()
+				.value());
 		}
 		assertTrue(values.values().stream().anyMatch(v -> v.stream().distinct().count() > 1),
 			"some individual was simulated again with other noise, so it has several scores");

@@ -2,7 +2,8 @@
 // study's evolution strategy, and retrain the best in new stimulus orders (stability); saves the figures.
 // Run:  ImageJ -batch v1_study.ijm "out=[/path/to/folder] side=16 repeats=2 timescale=0.5 generations=20 runs=10"
 // (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
-// temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones)
+// temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones;
+// slowreceptors=true lets spikes drive NMDA and GABA-B too, as in the study's simulator CARLsim)
 args = getArgument();
 out = call("ij.Macro.getValue", args, "out", getDirectory("temp") + "spiketune-v1");
 side = call("ij.Macro.getValue", args, "side", "16");
@@ -11,9 +12,11 @@ timescale = call("ij.Macro.getValue", args, "timescale", "0.5");
 generations = call("ij.Macro.getValue", args, "generations", "20");
 runs = call("ij.Macro.getValue", args, "runs", "10");
 temporalhz = call("ij.Macro.getValue", args, "temporalhz", "0");
+slowreceptors = call("ij.Macro.getValue", args, "slowreceptors", "false");
 File.makeDirectory(out);
 setBatchMode(true);
 sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale + " temporalhz=" + temporalhz;
+if (slowreceptors == "true") sizes = sizes + " slowreceptors";
 run("Train V1 Network", sizes + " tests=8 parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
 print("trained: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "components"));
 print(call("org.spiketune.fiji.MacroBridge.lastOutput", "neurons"));

@@ -3,6 +3,7 @@
 #@ Integer (label = "Training repeats of the 40 orientations", value = 2, min = 1) repeats
 #@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
 #@ Double (label = "Grating counterphase frequency (Hz; 0 = still)", value = 0, min = 0) temporalhz
+#@ Boolean (label = "NMDA and GABA-B as in CARLsim", value = false) slowreceptors
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output Double fitness
@@ -19,7 +20,7 @@ from java.util import HashMap
 from org.spiketune.img import V1Figures
 from org.spiketune.tune import V1Study
 
-settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz)
+settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors)
 simulator = spikeTune.simulator(backend, 0)
 parameters = HashMap()
 parameters.put("exc_inh.target", 60.0)

@@ -39,9 +39,12 @@ import org.spiketune.tune.StudySpaces;
  * (the study's 50 and 0.1);
  * {@code -Dfield=a} starts Exc neuron i's Buffer → Exc weights at a times the On/Off-rectified grating at
  * 22.5° + 45°·i, plus uniform [0, 0.01), to see a setting's tuning with ideal fields; {@code -Dnmda=true}
- * gives each Buffer → Exc projection an NMDA twin with the same initial weights and the same plasticity
- * (so they stay equal: the run prints their largest difference), as CARLsim drives NMDA as well as AMPA
- * with every excitatory spike (its {@code mulSynSlow}, 1 by default). The preset's 40 gratings cover half
+ * makes the Buffer → Exc synapses drive NMDA as well as AMPA from one weight ({@code Synapse.ampaNmda()}),
+ * their initial weights drawn as the fourth stop's NMDA twins were; {@code -Dslow=true} does so for every
+ * AMPA projection and adds GABA-B to GABA-A ({@code CarlsonV1.withSlowReceptors}), as CARLsim does with
+ * every spike (its {@code mulSynSlow}, 1 by default); {@code -Dblock=true} records the Exc neurons' v and
+ * prints, per test presentation, the share of it spent at or above −10 mV (depolarization block; the traces
+ * cover the whole run, so keep the repeats few). The preset's 40 gratings cover half
  * a turn at one spatial phase, so the 4.5° grating is nearly the 180° one negated and the inputs' mean
  * activity is not the same in every direction; with both polarities it is. See bench/README.md, "Why the
  * evolution strategy's networks all prefer 180°" and "Both polarities".
@@ -51,7 +54,10 @@ public final class V1Polarity {
 	private static final int ORIENTATIONS = CarlsonV1.TRAINING_ORIENTATIONS, TESTS = CarlsonV1.TEST_ORIENTATIONS;
 	private static final String[] BUFFER_PROJECTIONS = { "onbuf_exc", "offbuf_exc" };
 	private static final double HZ = Double.parseDouble(System.getProperty("hz", "0"));
-	private static final boolean NMDA = Boolean.getBoolean("nmda");
+	private static final boolean NMDA = Boolean.getBoolean("nmda"), SLOW = Boolean.getBoolean("slow"),
+		BLOCK = Boolean.getBoolean("block");
+	/** A test presentation is a depolarization block where v stays at or above this most of the time. */
+	private static final float BLOCK_MV = -10;
 
 	public static void main(final String[] args) {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
@@ -62,11 +68,42 @@ public final class V1Polarity {
 		final double[] angles = testAngles();
 		final List<Member> members = members(args[2], side);
 		final long t0 = System.nanoTime();
+		Recording recording = Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh");
+		final int exc = network.groupOffset("exc"), excSize = network.group("exc").size();
+		if (BLOCK) recording = recording.withTraces(java.util.stream.IntStream.range(exc, exc + excSize).toArray());
 		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol
-			.durationMs(), 1, members, Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh")));
+			.durationMs(), 1, members, recording));
 		System.out.printf(Locale.ROOT, "SIM %.1f s, %.0f s simulated%n", (System.nanoTime() - t0) / 1e9, protocol
 			.durationMs() / 1000);
-		for (int m = 0; m < members.size(); m++) print(m, batch.member(m), objective, angles, side);
+		for (int m = 0; m < members.size(); m++) {
+			print(m, batch.member(m), objective, angles, side);
+			if (BLOCK) printBlock(batch.member(m), protocol, network.dtMs());
+		}
+	}
+
+	/**
+	 * Per Exc neuron and test presentation (both polarities, as the rates), the share of the presentation with
+	 * v at or above {@link #BLOCK_MV}: near 1 is a depolarization block, a neuron held below its spike peak by
+	 * a strong excitatory conductance (reversal 0 mV), silent however strong its drive.
+	 */
+	private static void printBlock(final MemberResult r, final Protocol protocol, final double dtMs) {
+		final double testMs = 2 * TESTS * (CarlsonV1.PRESENT_MS + CarlsonV1.GAP_MS);
+		final int testStart = (int) Math.round((protocol.durationMs() - testMs) / dtMs);
+		final int present = (int) Math.round(CarlsonV1.PRESENT_MS / dtMs), every = (int) Math.round((CarlsonV1.PRESENT_MS
+			+ CarlsonV1.GAP_MS) / dtMs);
+		for (int i = 0; i < r.traces().neurons().length; i++) {
+			final float[] v = r.traces().v(i);
+			final StringBuilder line = new StringBuilder("    exc" + i + " share of v >= " + BLOCK_MV + " mV  +:");
+			for (int k = 0; k < 2 * TESTS; k++) {
+				if (k == TESTS) line.append("  -:");
+				int high = 0;
+				for (int step = testStart + k * every; step < testStart + k * every + present; step++) {
+					if (v[step] >= BLOCK_MV) high++;
+				}
+				line.append(String.format(Locale.ROOT, " %4.2f", high / (double) present));
+			}
+			System.out.println(line);
+		}
 	}
 
 	/** Each neuron's rate per test orientation: the larger of its two polarities' ([neuron][2 · TESTS]). */
@@ -132,8 +169,9 @@ public final class V1Polarity {
 			System.getProperty("gamma", "50")));
 		final double fieldAmplitude = Double.parseDouble(System.getProperty("field", "0"));
 		if (fieldAmplitude > 0) network = withIdealFields(network, drive.frames(), fieldAmplitude);
-		return NMDA ? withNmdaTwins(network, initialMaxWeight > 0 ? initialMaxWeight
-			: CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT) : network;
+		if (NMDA) network = withNmda(network, initialMaxWeight > 0 ? initialMaxWeight
+			: CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT);
+		return SLOW ? CarlsonV1.withSlowReceptors(network) : network;
 	}
 
 	private static NetworkSpec withHomeostasis(NetworkSpec network, final double alpha, final double gamma) {
@@ -171,11 +209,10 @@ public final class V1Polarity {
 	}
 
 	/**
-	 * Each Buffer → Exc projection and an NMDA twin ({@code onnmdabuf_exc}, which "*buf_exc" parameters also
-	 * set), both starting from the same explicit weights (uniform in [0, initialMax) unless already explicit).
+	 * Each Buffer → Exc projection drives AMPA and NMDA from one weight, starting from explicit weights uniform
+	 * in [0, initialMax) (kept if already explicit), drawn as the fourth stop's NMDA twins were.
 	 */
-	private static NetworkSpec withNmdaTwins(final NetworkSpec network, final double initialMax) {
-		final List<Projection> projections = new ArrayList<>(network.projections());
+	private static NetworkSpec withNmda(NetworkSpec network, final double initialMax) {
 		final SplittableRandom random = new SplittableRandom(11);
 		for (final String name : BUFFER_PROJECTIONS) {
 			final Projection p = network.projection(name);
@@ -185,15 +222,9 @@ public final class V1Polarity {
 				for (int k = 0; k < w.length; k++) w[k] = initialMax * random.nextDouble();
 				weights = new Weights.Explicit(w);
 			}
-			projections.set(projections.indexOf(p), p.withWeights(weights));
-			projections.add(new Projection(twin(name), p.source(), p.target(), p.topology(), weights, p.delay(), Synapse
-				.nmda(), p.gain(), p.plasticity()));
+			network = network.withProjection(p.withWeights(weights).withSynapse(Synapse.ampaNmda()));
 		}
-		return new NetworkSpec(network.name(), network.dtMs(), network.groups(), projections, network.stimuli());
-	}
-
-	private static String twin(final String name) {
-		return name.replace("buf_exc", "nmdabuf_exc");
+		return network;
 	}
 
 	/** The members of {@code spec}: ";"-separated parameter sets, or {@code random:N:seed}. */
@@ -224,9 +255,9 @@ public final class V1Polarity {
 	{
 		final double[][] all = objective.rates(r.spikes()), rates = strongerPolarity(all);
 		final V1Tuning.Fitness f = V1Tuning.fitness(rates, angles);
-		System.out.printf(Locale.ROOT, "== %d exc %.1f inh %.1f fitness %.6f decorr %.2f gauss %.0f max %.0f%n", m, r
-			.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), f.value(), f.decorrelation(), f.gaussian(), f
-				.maxRate());
+		System.out.printf(Locale.ROOT, "== %d exc %.1f inh %.1f buffers %.1f fitness %.6f decorr %.2f gauss %.0f " +
+			"max %.0f%n", m, r.rates().meanRateHz("exc"), r.rates().meanRateHz("inh"), (r.rates().meanRateHz("onbuf") + r
+				.rates().meanRateHz("offbuf")) / 2, f.value(), f.decorrelation(), f.gaussian(), f.maxRate());
 		final float[][] on = r.learnedWeights("onbuf_exc"), off = r.learnedWeights("offbuf_exc");
 		final double[] frameAngles = CarlsonV1.frameAngles();
 		for (int i = 0; i < all.length; i++) {
@@ -245,18 +276,6 @@ public final class V1Polarity {
 				similarity[closest]));
 			System.out.println(line);
 			System.out.println("    weights " + summary(on, off, i));
-		}
-		if (NMDA) {
-			double largest = 0;
-			for (final String name : BUFFER_PROJECTIONS) {
-				final float[][] ampa = r.learnedWeights(name), nmda = r.learnedWeights(twin(name));
-				for (int j = 0; j < ampa.length; j++) {
-					for (int i = 0; i < ampa[j].length; i++) {
-						largest = Math.max(largest, Math.abs(ampa[j][i] - nmda[j][i]));
-					}
-				}
-			}
-			System.out.printf(Locale.ROOT, "  NMDA twins differ from AMPA by at most %.3g%n", largest);
 		}
 	}
 

@@ -105,8 +105,8 @@ public class TrainV1NetworkCommand extends V1Command {
 				TiffFiles.save(ImagePlusConverter.toImagePlus(V1Figures.receptiveFields(trial.onWeights(), trial
 					.offWeights(), settings.side()), "receptive fields (On, Off per neuron)", null), folder.resolve(
 						"receptive-fields-stack.tif"));
-				Files.writeString(folder.resolve("fitness.txt"), String.format(Locale.ROOT, "%s%n%s", components,
-					neurons));
+				Files.writeString(folder.resolve("fitness.txt"), String.format(Locale.ROOT, "%s%n%s%nnetwork: %s%n",
+					components, neurons, settings.network().name()));
 				log.info("Train V1 Network: results written to " + folder);
 			}
 			catch (final IOException e) {

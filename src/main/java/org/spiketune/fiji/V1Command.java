@@ -32,9 +32,15 @@ abstract class V1Command extends ContextCommand {
 			"the paper names counterphase gratings (2 Hz), with which it learns fields that copy the mean activity")
 	protected double temporalhz = 0;
 
+	@Parameter(label = "NMDA and GABA-B as in CARLsim", required = false,
+		description = "Excitatory spikes also raise NMDA and inhibitory ones GABA-B, from the same weight, as in the " +
+			"study's simulator; the preset's tuned defaults are for AMPA and GABA-A only (bench/README.md)")
+	protected boolean slowreceptors = false;
+
 	/** The study's settings with {@code testOrientations} test angles (8, or 40 for tuning-curve figures). */
 	protected V1Study.Settings settings(final int testOrientations) {
-		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations, temporalhz);
+		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations, temporalhz,
+			slowreceptors);
 	}
 
 	/** Cancels with {@code message} and logs it under the command's label. */

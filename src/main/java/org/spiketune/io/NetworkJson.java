@@ -176,6 +176,14 @@ final class NetworkJson {
 				s.addProperty("voltageGated", c.voltageGated());
 				yield s;
 			}
+			case Synapse.Receptors r -> {
+				final JsonObject s = typed("receptors");
+				s.add("fast", synapse(r.fast()));
+				s.add("slow", synapse(r.slow()));
+				s.addProperty("fastScale", r.fastScale());
+				s.addProperty("slowScale", r.slowScale());
+				yield s;
+			}
 		};
 	}
 
@@ -458,14 +466,27 @@ final class NetworkJson {
 				s.onlyKeys(Set.of("type", "tauMs"));
 				yield Synapse.exponential(s.get("tauMs").number());
 			}
-			case "conductance" -> {
-				s.onlyKeys(Set.of("type", "receptor", "tauMs", "reversalMv", "voltageGated"));
-				yield new Synapse.Conductance(s.get("receptor").string(), s.get("tauMs").number(), s.get("reversalMv")
-					.number(), s.has("voltageGated") && s.get("voltageGated").bool());
+			case "conductance" -> readConductance(s);
+			case "receptors" -> {
+				s.onlyKeys(Set.of("type", "fast", "slow", "fastScale", "slowScale"));
+				final Synapse.Conductance fast = checked(s.get("fast"), () -> readConductance(s.get("fast")));
+				final Synapse.Conductance slow = checked(s.get("slow"), () -> readConductance(s.get("slow")));
+				yield new Synapse.Receptors(fast, slow, s.has("fastScale") ? s.get("fastScale").number() : 1, s.has(
+					"slowScale") ? s.get("slowScale").number() : 1);
 			}
 			default -> throw s.get("type").problem("unknown synapse \"" + type +
-				"\"; known: pulse, exponential, conductance");
+				"\"; known: pulse, exponential, conductance, receptors");
 		};
+	}
+
+	private static Synapse.Conductance readConductance(final JsonValue s) {
+		final String type = s.get("type").string();
+		if (!type.equals("conductance")) {
+			throw s.get("type").problem("a receptor must be a conductance, got \"" + type + "\"");
+		}
+		s.onlyKeys(Set.of("type", "receptor", "tauMs", "reversalMv", "voltageGated"));
+		return new Synapse.Conductance(s.get("receptor").string(), s.get("tauMs").number(), s.get("reversalMv")
+			.number(), s.has("voltageGated") && s.get("voltageGated").bool());
 	}
 
 	private static Plasticity readPlasticity(final JsonValue p) {

@@ -13,8 +13,10 @@ import java.util.List;
  * conductances (AMPA excitatory, GABA-A inhibitory), 1 ms delays; neurons step at 0.5 ms, plasticity
  * accumulates every step and applies every second. N = 16, 24, 32 give 1032, 2312 and 4104 neurons.
  * CARLsim, the study's simulator, also raises NMDA with every excitatory spike and GABA-B with every
- * inhibitory one (by the same weight unless told otherwise); this preset does not. With an NMDA twin of
- * Buffer → Exc, ideal fields are more selective at low rates but not at 60 Hz (bench/README.md).
+ * inhibitory one (by the same weight unless told otherwise); this preset does not, and
+ * {@link #withSlowReceptors} makes it do so. With NMDA on Buffer → Exc, ideal fields are more selective at
+ * low rates but not at 60 Hz, and strong drive holds the Exc neurons in depolarization block, silent for the
+ * very gratings their fields match (bench/README.md).
  * <p>
  * Where the paper does not give a value (its Table 1 of ranges is not in the text we have, nor are the fixed
  * weights), this class chooses one and says so: plastic weights lie in [0, 1], their tuned gains scale them to
@@ -120,6 +122,20 @@ public final class CarlsonV1 {
 		final Stimulus drive = Gratings.gratingDrive("onpoiss", "offpoiss", side, side, angles, CYCLES_ACROSS / side,
 			protocol, GAP_RATE_HZ);
 		return NetworkSpec.of(NAME + "-" + side, 0.5, groups, projections).withStimuli(List.of(drive));
+	}
+
+	/**
+	 * The network with its synapses as CARLsim makes them by default: every AMPA projection also drives NMDA
+	 * and every GABA-A projection GABA-B, from the same weight ({@code mulSynFast = mulSynSlow = 1},
+	 * {@link Synapse#ampaNmda()}, {@link Synapse#gabaAB()}). Other synapses are kept.
+	 */
+	public static NetworkSpec withSlowReceptors(final NetworkSpec network) {
+		NetworkSpec result = network;
+		for (final Projection p : network.projections()) {
+			if (p.synapse().equals(Synapse.ampa())) result = result.withProjection(p.withSynapse(Synapse.ampaNmda()));
+			else if (p.synapse().equals(Synapse.gabaA())) result = result.withProjection(p.withSynapse(Synapse.gabaAB()));
+		}
+		return result;
 	}
 
 	/**

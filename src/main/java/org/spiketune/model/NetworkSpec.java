@@ -295,7 +295,7 @@ public record NetworkSpec(String name, double dtMs, List<NeuronGroup> groups, Li
 					.kind() + " source and cannot receive synapses");
 			}
 			validateTopology(where, p, source, target);
-			if (p.synapse() instanceof Synapse.Conductance c && smallestWeight(p.weights()) < 0) {
+			if (p.synapse().channels().getFirst() instanceof Synapse.Conductance c && smallestWeight(p.weights()) < 0) {
 				throw new IllegalArgumentException(where + ": " + c.receptor() + " weights are conductances and must be " +
 					">= 0 (the reversal potential " + c.reversalMv() + " mV sets the sign), got " + smallestWeight(p
 						.weights()));

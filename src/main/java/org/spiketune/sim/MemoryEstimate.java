@@ -38,7 +38,7 @@ public record MemoryEstimate(long structureBytes, long stateBytesPerMember, int 
 			maxDelaySteps = Math.max(maxDelaySteps, (int) Math.round(p.delay().maxMs() / spec.dtMs()));
 			exponential |= !(p.synapse() instanceof org.spiketune.model.Synapse.CurrentPulse);
 		}
-		channels = (int) spec.projections().stream().map(Projection::synapse).distinct().count();
+		channels = (int) spec.projections().stream().flatMap(p -> p.synapse().channels().stream()).distinct().count();
 		for (final NeuronGroup g : spec.groups()) structure += 4L * g.size() * g.model().parameterNames().size();
 		final long ring = 4L * n * (maxDelaySteps + 1) * channels;
 		final long state = 4L * n * 6 + ring + (exponential ? 4L * n * channels : 0) + 8L * n + plastic;

@@ -44,7 +44,11 @@ public final class NetworkCompiler {
 			final Projection projection = spec.projections().get(p);
 			final int source = spec.groupIndex(projection.source());
 			final int target = spec.groupIndex(projection.target());
-			final int channel = channelOf(projection.synapse(), spec.dtMs(), channels);
+			final List<Synapse> receptors = projection.synapse().channels();
+			final int channel = channelOf(receptors.getFirst(), spec.dtMs(), channels);
+			final int slowChannel = receptors.size() > 1 ? channelOf(receptors.get(1), spec.dtMs(), channels) : -1;
+			final float fastScale = projection.synapse() instanceof Synapse.Receptors r ? (float) r.fastScale() : 1f;
+			final float slowScale = projection.synapse() instanceof Synapse.Receptors r ? (float) r.slowScale() : 0f;
 			final Delay delay = projection.delay();
 			final int maxSteps = delaySteps(delay.maxMs(), spec.dtMs());
 			maxDelay = Math.max(maxDelay, maxSteps);
@@ -53,7 +57,7 @@ public final class NetworkCompiler {
 				offsets[target], spec.groups().get(target).size(), connectivity, channel, delay.isConstant() ? maxSteps
 					: -1, projection.isPlastic(), projection.isPlastic() ? PlasticRule.applyEverySteps(projection
 						.plasticity(), spec.dtMs()) : 0, projection.isPlastic() ? PlasticRule.untilStep(projection
-							.plasticity(), spec.dtMs()) : 0));
+							.plasticity(), spec.dtMs()) : 0, slowChannel, fastScale, slowScale));
 		}
 		final List<CompiledGroup> groups = new ArrayList<>();
 		for (int g = 0; g < spec.groups().size(); g++) {
@@ -80,6 +84,7 @@ public final class NetworkCompiler {
 				: Channel.Kind.CONDUCTANCE, c.tauMs(), (float) Math.exp(-dtMs / c.tauMs()), (float) c.reversalMv());
 			case Synapse.ExponentialCurrent e -> new Channel(Channel.Kind.EXPONENTIAL, e.tauMs(), (float) Math.exp(
 				-dtMs / e.tauMs()));
+			case Synapse.Receptors r -> throw new IllegalArgumentException("two receptors are two channels: " + r);
 		};
 		final int existing = channels.indexOf(channel);
 		if (existing >= 0) return existing;
@@ -127,8 +132,9 @@ public final class NetworkCompiler {
 			end[i] = firstStepAtOrAfter(steps.get(i).endMs(), spec.dtMs());
 			amplitude[i] = (float) steps.get(i).amplitude();
 		}
-		final int[] inputChannels = projections.stream().filter(p -> p.targetGroup() == index).mapToInt(
-			CompiledProjection::channel).distinct().sorted().toArray();
+		final int[] inputChannels = projections.stream().filter(p -> p.targetGroup() == index).flatMapToInt(
+			p -> p.drivesSlowChannel() ? IntStream.of(p.channel(), p.slowChannel()) : IntStream.of(p.channel()))
+			.distinct().sorted().toArray();
 		final int[] outgoing = projections.stream().filter(p -> p.sourceGroup() == index).mapToInt(
 			CompiledProjection::index).toArray();
 		final int[][] replay = model instanceof SpikeReplay r ? r.steps(spec.dtMs()) : new int[0][];

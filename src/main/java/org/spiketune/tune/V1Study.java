@@ -26,11 +26,15 @@ import org.spiketune.sim.SpikeRecord;
 public final class V1Study {
 
 	/**
-	 * The network size, training repeats of the 40 orientations, time scale, test orientations (8 or 40) and
-	 * the gratings' counterphase frequency ({@code temporalHz}; 0: still gratings, the preset's default, under
-	 * which the network learns; the paper names counterphase gratings, e.g. {@link CarlsonV1#TEMPORAL_HZ}).
+	 * The network size, training repeats of the 40 orientations, time scale, test orientations (8 or 40), the
+	 * gratings' counterphase frequency ({@code temporalHz}; 0: still gratings, the preset's default, under
+	 * which the network learns; the paper names counterphase gratings, e.g. {@link CarlsonV1#TEMPORAL_HZ}) and
+	 * whether excitatory spikes also drive NMDA and inhibitory ones GABA-B, as in CARLsim
+	 * ({@code slowReceptors}, {@link CarlsonV1#withSlowReceptors}; off in the preset).
 	 */
-	public record Settings(int side, int repeats, double timeScale, int testOrientations, double temporalHz) {
+	public record Settings(int side, int repeats, double timeScale, int testOrientations, double temporalHz,
+		boolean slowReceptors)
+	{
 
 		public Settings {
 			if (side < 2) throw new IllegalArgumentException("V1 side must be >= 2, got " + side);
@@ -44,7 +48,14 @@ public final class V1Study {
 			}
 		}
 
-		/** Still gratings. */
+		/** AMPA and GABA-A only. */
+		public Settings(final int side, final int repeats, final double timeScale, final int testOrientations,
+			final double temporalHz)
+		{
+			this(side, repeats, timeScale, testOrientations, temporalHz, false);
+		}
+
+		/** Still gratings, AMPA and GABA-A only. */
 		public Settings(final int side, final int repeats, final double timeScale, final int testOrientations) {
 			this(side, repeats, timeScale, testOrientations, 0);
 		}
@@ -59,7 +70,10 @@ public final class V1Study {
 		}
 
 		public NetworkSpec network() {
-			return CarlsonV1.network(side, protocol());
+			final NetworkSpec network = CarlsonV1.network(side, protocol());
+			// a name of its own, so that a checkpoint of one synapse set does not resume with the other
+			return slowReceptors ? CarlsonV1.withSlowReceptors(network).withName(network.name() + "-nmda-gabab")
+				: network;
 		}
 
 		public V1Tuning objective() {

@@ -104,13 +104,15 @@ class MacrosIT {
 	void v1Study() throws Exception {
 		final Path out = dir.resolve("v1");
 		final ImageJ1Install.Result r = run("v1_study.ijm", "out=[" + out + "] side=16 repeats=1 timescale=0.05 " +
-			"generations=1 runs=2");
+			"generations=1 runs=2 slowreceptors=true");
 		assertTrue(r.output().contains("trained: fitness "), r.output());
 		assertTrue(r.output().contains("exc3: prefers"), "the Exc neurons' tuning and fields: " + r.output());
 		assertTrue(r.output().contains("best: *buf_exc.ltp="), r.output());
 		assertTrue(r.output().contains("best network: fitness "), r.output());
 		assertTrue(r.output().contains("decoding error: "), r.output());
 		assertFiles(out.resolve("train"), "tuning-curves.png", "receptive-fields.tif", "test-raster.png");
+		assertTrue(Files.readString(out.resolve("train").resolve("fitness.txt")).contains(
+			"network: carlson2014-v1-16-nmda-gabab"), "the macro's slowreceptors reached the command");
 		assertFiles(out.resolve("tune"), "history.csv", "generations.csv");
 		assertFiles(out.resolve("stability"), "runs.csv", "decoding.png", "summary.txt");
 	}

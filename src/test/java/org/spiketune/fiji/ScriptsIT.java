@@ -44,7 +44,7 @@ class ScriptsIT {
 				"pyspike-testdata", "PySpike_testdata.txt")), Map.entry("abf", file("pyabf-fsi-current-steps",
 					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"), Map.entry("events", file(
 						"aestream-davis346-aedat4", "davis.aedat4")), Map.entry("side", 16), Map.entry("timescale", 0.05), Map
-							.entry("runs", 2));
+							.entry("runs", 2), Map.entry("slowreceptors", true));
 
 	private static File file(final String set, final String name) {
 		return Path.of("test-data", set, name).toFile();

@@ -2,6 +2,7 @@ package org.spiketune.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -51,7 +52,20 @@ class V1CommandsIT {
 		in.put("backend", "cpu");
 		// inputs are remembered within the JVM: every test names the gratings, so none inherits another's
 		in.put("temporalhz", 0.0);
+		in.put("slowreceptors", false);
 		return in;
+	}
+
+	@Test
+	void trainV1NetworkCanDriveNmdaAndGabaBAsCarlsimDoes() throws Exception {
+		final Map<String, Object> in = small();
+		in.put("parameters", "");
+		final CommandModule fast = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		in.put("slowreceptors", true);
+		final CommandModule slow = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertFalse(slow.isCanceled(), slow.getCancelReason());
+		assertNotEquals(fast.getOutput("components"), slow.getOutput("components"),
+			"the same network with NMDA and GABA-B answers differently");
 	}
 
 	@Test
@@ -77,6 +91,8 @@ class V1CommandsIT {
 			assertTrue(Files.size(dir.resolve(file)) > 0, file);
 		}
 		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("exc3: prefers"));
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("network: carlson2014-v1-16" + System
+			.lineSeparator()), "AMPA and GABA-A only by default");
 	}
 
 	@Test

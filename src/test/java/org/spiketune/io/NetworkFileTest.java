@@ -24,6 +24,7 @@ import org.spiketune.model.ParameterValue;
 import org.spiketune.model.PoissonSource;
 import org.spiketune.model.Presets;
 import org.spiketune.model.Projection;
+import org.spiketune.model.Synapse;
 import org.spiketune.model.Topology;
 import org.spiketune.model.Weights;
 import org.spiketune.sim.BatchResult;
@@ -45,7 +46,8 @@ class NetworkFileTest {
 		for (int i = 0; i < weights.length; i++) weights[i] = 0.1 * i + Math.PI / 7;
 		return NetworkSpec.of("distributions", 0.25, List.of(NeuronGroup.of("in", 2, PoissonSource.of(30)),
 			new NeuronGroup("cells", 3, cell, 4.5, 1.25, 2, 0.75)), List.of(Projection.of("w", "in", "cells", Topology
-				.allToAll(), new Weights.Explicit(weights)).withGain(1.5)));
+				.allToAll(), new Weights.Explicit(weights)).withGain(1.5).withSynapse(new Synapse.Receptors(Synapse
+					.ampa(), Synapse.nmda(), 1, 0.5))));
 	}
 
 	@Test
@@ -98,7 +100,7 @@ class NetworkFileTest {
 		assertEquals(new Topology.FixedProbability(0.5, false), drive.topology());
 		assertEquals(Weights.constant(2), drive.weights());
 		assertEquals(3, drive.delay().minMs());
-		assertEquals(org.spiketune.model.Synapse.pulse(), drive.synapse());
+		assertEquals(Synapse.pulse(), drive.synapse());
 		assertEquals(1, drive.gain());
 		assertTrue(spec.stimuli().isEmpty());
 		assertEquals(List.of("rs.bias", "rs.noise", "rs.gain", "rs.a", "rs.b", "rs.c", "rs.d", "rs.vpeak",
@@ -149,7 +151,12 @@ class NetworkFileTest {
 			new Damaged("nothing in it", "", List.of("not valid JSON")), //
 			new Damaged("100 000 nested arrays", "[".repeat(100_000), List.of("more than 64 levels deep")), //
 			new Damaged("a negative time step", good.replace("\"dtMs\": 0.25", "\"dtMs\": -0.25"), List.of("dtMs",
-				"-0.25")));
+				"-0.25")), //
+			new Damaged("a negative slow receptor scale", good.replace("\"slowScale\": 0.5", "\"slowScale\": -0.5"),
+				List.of("projections[0].synapse", "slowScale", "-0.5")), //
+			new Damaged("a pulse as a slow receptor", good.substring(0, good.lastIndexOf("\"conductance\"")) +
+				"\"pulse\"" + good.substring(good.lastIndexOf("\"conductance\"") + "\"conductance\"".length()), List.of(
+					"projections[0].synapse.slow", "a receptor must be a conductance, got \"pulse\"")));
 		for (final Damaged c : cases) {
 			final Path file = dir.resolve("damaged.json");
 			Files.writeString(file, c.json());

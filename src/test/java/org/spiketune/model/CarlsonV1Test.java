@@ -107,4 +107,22 @@ class CarlsonV1Test {
 		assertEquals(CarlsonV1.BUFFER_INITIAL_MAX_WEIGHT, ((Weights.UniformRange) network.projection("onbuf_exc")
 			.weights()).high(), "Buffer → Exc weights start far below their bound 1");
 	}
+
+	@Test
+	void slowReceptorsJoinEveryAmpaAndGabaAProjectionAsInCarlsim() {
+		final NetworkSpec network = CarlsonV1.network(16);
+		final NetworkSpec slow = CarlsonV1.withSlowReceptors(network);
+		for (final String name : List.of("onpoiss_onbuf", "offpoiss_offbuf", "onbuf_exc", "offbuf_exc", "exc_inh")) {
+			assertEquals(Synapse.ampa(), network.projection(name).synapse(), name);
+			assertEquals(new Synapse.Receptors(Synapse.ampa(), Synapse.nmda(), 1, 1), slow.projection(name).synapse(),
+				name);
+		}
+		assertEquals(new Synapse.Receptors(Synapse.gabaA(), Synapse.gabaB(), 1, 1), slow.projection("inh_exc")
+			.synapse());
+		for (final Projection p : network.projections()) {
+			assertEquals(p.withSynapse(slow.projection(p.name()).synapse()), slow.projection(p.name()), p.name() +
+				" keeps all but its synapse");
+		}
+		assertEquals(network.parameterNames(), slow.parameterNames(), "the same tuned parameters");
+	}
 }

@@ -25,10 +25,10 @@ public final class ContractNetworks {
 	/**
 	 * Poisson sources drive LIF neurons through exponential synapses with per-synapse delays (sparse); LIF
 	 * one-to-one to AdEx (pulse, current step on top); AdEx into Izhikevich by fixed in-degree (exponential);
-	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (NMDA conductance,
-	 * per-synapse delays); Izhikevich into AdEx (GABA-A) and sources into AdEx (AMPA); sources into
-	 * Izhikevich through learning AMPA synapses (classical STDP with homeostasis, applied every 50 ms, learning
-	 * until 450 ms) and Izhikevich into LIF through learning exponential synapses (inverted STDP, applied every
+	 * Izhikevich recurrent all-to-all inhibitory; replayed spike trains into Izhikevich (AMPA scaled 0.5 and
+	 * NMDA from one weight, per-synapse delays); Izhikevich into AdEx (GABA-A and GABA-B scaled 0.03 from one
+	 * weight) and sources into AdEx (AMPA); sources into Izhikevich through learning AMPA + NMDA synapses
+	 * (classical STDP with homeostasis, applied every 50 ms, learning until 450 ms) and Izhikevich into LIF through learning exponential synapses (inverted STDP, applied every
 	 * 100 ms); On/Off Poisson groups driven by images in a shuffled protocol; noise, refractoriness and
 	 * sub-steps; dt = 0.5 ms.
 	 */
@@ -49,15 +49,15 @@ public final class ContractNetworks {
 				Synapse.exponential(3)).withDelay(Delay.of(2)), //
 			Projection.of("izh_izh", "izh", "izh", new Topology.AllToAll(false), Weights.uniform(-1.5, 0)), //
 			Projection.of("rep_izh", "rep", "izh", Topology.fixedProbability(0.3), Weights.uniform(0.2, 1)).withDelay(
-				Delay.uniform(1, 3)).withSynapse(Synapse.nmda()), //
+				Delay.uniform(1, 3)).withSynapse(new Synapse.Receptors(Synapse.ampa(), Synapse.nmda(), 0.5, 1)), //
 			Projection.of("izh_adex", "izh", "adex", Topology.fixedProbability(0.2), Weights.uniform(1, 3))
-				.withSynapse(Synapse.gabaA()), //
+				.withSynapse(new Synapse.Receptors(Synapse.gabaA(), Synapse.gabaB(), 1, 0.03)), //
 			Projection.of("src_adex", "src", "adex", Topology.fixedProbability(0.1), Weights.uniform(0.5, 1.5))
 				.withSynapse(Synapse.ampa()).withDelay(Delay.of(2)), //
 			Projection.of("src_lif_gaba", "src", "lif", Topology.fixedProbability(0.1), Weights.uniform(2, 6))
 				.withSynapse(Synapse.gabaB()), //
 			Projection.of("src_izh", "src", "izh", Topology.allToAll(), Weights.uniform(0, 0.01)).withSynapse(Synapse
-				.ampa()).withPlasticity(new Plasticity(Plasticity.Stdp.classical(0.0008, 20, 0.001, 40),
+				.ampaNmda()).withPlasticity(new Plasticity(Plasticity.Stdp.classical(0.0008, 20, 0.001, 40),
 					new Plasticity.Homeostasis(20, 0.1, 50, 1000), 0, 0.02, 1, 0, 50, 450)), //
 			Projection.of("izh_lif", "izh", "lif", Topology.allToAll(), Weights.uniform(0, 2)).withSynapse(Synapse
 				.exponential(5)).withPlasticity(new Plasticity(Plasticity.Stdp.inverted(0.08, 15, 0.1, 25), null, 0, 4,

@@ -80,6 +80,17 @@ class MemoryAndInputTest {
 		assertEquals("1.5 GiB", MemoryEstimate.format(3L << 29));
 	}
 
+	/** NMDA and GABA-B added to the V1 network's synapses are two more channels, each a ring and a conductance. */
+	@Test
+	void estimateCountsBothChannelsOfATwoReceptorSynapse() {
+		final org.spiketune.model.NetworkSpec v1 = org.spiketune.model.CarlsonV1.network(16);
+		final long fast = MemoryEstimate.of(SimulationRequest.of(v1, 1000, 1), 1).stateBytesPerMember();
+		final long slow = MemoryEstimate.of(SimulationRequest.of(org.spiketune.model.CarlsonV1.withSlowReceptors(v1),
+			1000, 1), 1).stateBytesPerMember();
+		final long neurons = v1.neuronCount(), ring = 3; // 1 ms delays at 0.5 ms: 2 steps + the current slot
+		assertEquals(2 * (4 * neurons * ring + 4 * neurons), slow - fast);
+	}
+
 	@Test
 	void ratesAndSpikeCountsAgree() {
 		final MemberResult r = new Simulator(new CpuBackend(1)).run(SimulationRequest.of(Presets.izhikevich2003(),

@@ -1,15 +1,19 @@
 package org.spiketune.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.spiketune.model.Delay;
+import org.spiketune.model.IzhikevichClass;
 import org.spiketune.model.Lif;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.NeuronGroup;
+import org.spiketune.model.Plasticity;
 import org.spiketune.model.PoissonSource;
 import org.spiketune.model.Projection;
 import org.spiketune.model.Stimulus;
@@ -144,6 +148,27 @@ class SynapseDynamicsTest {
 		assertEquals(0, r.rates().meanRateHz(), "sources are not part of the network's population rate");
 	}
 
+	private static final double PROBE_WEIGHT = 2; // nS
+
+	/** A pacemaker driving, through {@code synapse} (weight 2 nS, 1 ms), a LIF probe resting at −60 mV. */
+	private static NetworkSpec restingPair(final Synapse synapse) {
+		final NeuronGroup drive = NeuronGroup.of("drive", 1, Lif.of(10, 0, 0, 1, 1, 0)).withBias(1200);
+		final NeuronGroup probe = NeuronGroup.of("probe", 1, Lif.of(TAU_M, -60, -60, 1e6, 50, 0));
+		final Projection p = Projection.of("p", "drive", "probe", Topology.oneToOne(), Weights.constant(PROBE_WEIGHT))
+			.withDelay(Delay.of(1)).withSynapse(synapse);
+		return NetworkSpec.of("pair", DT, List.of(drive, probe), List.of(p));
+	}
+
+	/** The weight arriving at the probe per step: the pacemaker's spikes 2 steps (1 ms) later. */
+	private static double[] arrivals(final MemberResult r) {
+		final double[] arrivals = new double[r.spikes().stepCount()];
+		for (int k = 0; k < r.spikes().count(); k++) {
+			final int arrival = r.spikes().step(k) + 2;
+			if (r.spikes().neuron(k) == 0 && arrival < arrivals.length) arrivals[arrival] += PROBE_WEIGHT;
+		}
+		return arrivals;
+	}
+
 	/**
 	 * Each receptor into a probe resting at −60 mV: g decays with the receptor's τ, its current g (E − v) (times
 	 * the NMDA gate at the v the step starts with) acts on the probe, integrated exactly for g constant over the
@@ -151,21 +176,11 @@ class SynapseDynamicsTest {
 	 */
 	@Test
 	void conductancesPullTowardTheirReversalWithTheirTimeConstant() {
-		for (final Synapse.Conductance receptor : List.of((Synapse.Conductance) Synapse.ampa(),
-			(Synapse.Conductance) Synapse.nmda(), (Synapse.Conductance) Synapse.gabaA(), (Synapse.Conductance) Synapse
-				.gabaB()))
+		for (final Synapse.Conductance receptor : List.of(Synapse.ampa(), Synapse.nmda(), Synapse.gabaA(), Synapse
+			.gabaB()))
 		{
-			final double weight = 2; // nS
-			final NeuronGroup drive = NeuronGroup.of("drive", 1, Lif.of(10, 0, 0, 1, 1, 0)).withBias(1200);
-			final NeuronGroup probe = NeuronGroup.of("probe", 1, Lif.of(TAU_M, -60, -60, 1e6, 50, 0));
-			final Projection p = Projection.of("p", "drive", "probe", Topology.oneToOne(), Weights.constant(weight))
-				.withDelay(Delay.of(1)).withSynapse(receptor);
-			final MemberResult r = Sims.run(NetworkSpec.of("pair", DT, List.of(drive, probe), List.of(p)), 100, 1, 1);
-			final double[] arrivals = new double[r.spikes().stepCount()];
-			for (int k = 0; k < r.spikes().count(); k++) {
-				final int arrival = r.spikes().step(k) + 2;
-				if (r.spikes().neuron(k) == 0 && arrival < arrivals.length) arrivals[arrival] += weight;
-			}
+			final MemberResult r = Sims.run(restingPair(receptor), 100, 1, 1);
+			final double[] arrivals = arrivals(r);
 			final double decay = Math.exp(-DT / receptor.tauMs());
 			final double[] expected = new double[arrivals.length];
 			double g = 0, v = -60;
@@ -189,6 +204,83 @@ class SynapseDynamicsTest {
 			assertTrue(receptor.reversalMv() > -60 ? high > -59 : low < -60.2, receptor.receptor() +
 				" moves v toward " + receptor.reversalMv() + " mV: v in [" + low + ", " + high + "]");
 		}
+	}
+
+	/**
+	 * One weight driving two receptors (scaled 0.7 and 1.3) into a probe resting at −60 mV: each conductance
+	 * gets weight × its scale per spike and decays with its own τ; the probe integrates their summed current
+	 * (the NMDA one gated), as computed here in double. Excitatory pairs push v up, inhibitory ones down.
+	 */
+	@Test
+	void twoReceptorsFromOneWeightActTogether() {
+		for (final Synapse.Receptors pair : List.of(new Synapse.Receptors(Synapse.ampa(), Synapse.nmda(), 0.7, 1.3),
+			new Synapse.Receptors(Synapse.gabaA(), Synapse.gabaB(), 0.7, 1.3)))
+		{
+			final MemberResult r = Sims.run(restingPair(pair), 100, 1, 1);
+			final double[] arrivals = arrivals(r);
+			final Synapse.Conductance fast = pair.fast(), slow = pair.slow();
+			double gFast = 0, gSlow = 0, v = -60;
+			for (int s = 0; s < arrivals.length; s++) {
+				gFast = gFast * Math.exp(-DT / fast.tauMs()) + arrivals[s] * pair.fastScale();
+				gSlow = gSlow * Math.exp(-DT / slow.tauMs()) + arrivals[s] * pair.slowScale();
+				final double x = (v + 80) / 60, gate = x * x / (1 + x * x);
+				final double fastG = gFast * (fast.voltageGated() ? gate : 1), slowG = gSlow * (slow.voltageGated()
+					? gate : 1);
+				final double k = 50 * (fastG + slowG) * 1e-3;
+				final double target = (-60 + 50 * (fastG * fast.reversalMv() + slowG * slow.reversalMv()) * 1e-3) / (1 +
+					k);
+				v = target + (v - target) * Math.exp(-DT * (1 + k) / TAU_M);
+				assertEquals(v, r.traces().v(0)[s], 2e-4, fast.receptor() + "+" + slow.receptor() + " step " + s);
+			}
+			final float last = r.traces().v(0)[arrivals.length - 1];
+			assertTrue(fast.reversalMv() > -60 ? last > -59 : last < -60.5, pair + " moved v to " + last);
+		}
+	}
+
+	/**
+	 * A plastic AMPA + NMDA projection simulates exactly as an AMPA projection plus an NMDA twin with the same
+	 * initial weights and rule (the device the bench used before the core had two receptors): the same spikes,
+	 * and both twins learn the one weight the two-receptor projection learns.
+	 */
+	@Test
+	void twoReceptorsFromOneWeightSimulateAsTwinProjections() {
+		final NeuronGroup input = NeuronGroup.of("in", 40, PoissonSource.of(30));
+		final NeuronGroup cells = NeuronGroup.of("cells", 5, IzhikevichClass.RS.model());
+		final double[] initial = new double[40 * 5];
+		for (int k = 0; k < initial.length; k++) initial[k] = 0.2 + 0.6 * ((k * 37) % 101) / 101.0;
+		final Plasticity rule = new Plasticity(Plasticity.Stdp.classical(0.01, 20, 0.012, 40), new Plasticity
+			.Homeostasis(10, 0.1, 50, 1000), 0, 1, 1, 0, 100, 1500);
+		final Projection one = Projection.of("p", "in", "cells", Topology.allToAll(), new Weights.Explicit(initial))
+			.withSynapse(Synapse.ampaNmda()).withPlasticity(rule).withGain(0.05);
+		final Projection ampa = one.withSynapse(Synapse.ampa());
+		final Projection nmda = new Projection("twin", "in", "cells", ampa.topology(), ampa.weights(), ampa.delay(),
+			Synapse.nmda(), ampa.gain(), rule);
+		final MemberResult together = Sims.run(NetworkSpec.of("one", DT, List.of(input, cells), List.of(one)), 2000,
+			9);
+		final MemberResult twins = Sims.run(NetworkSpec.of("twins", DT, List.of(input, cells), List.of(ampa, nmda)),
+			2000, 9);
+		assertTrue(together.spikes().sameEvents(twins.spikes()), "the same spikes");
+		assertTrue(together.rates().meanRateHz("cells") > 1, "the cells fire: " + together.rates().meanRateHz("cells"));
+		final float[][] learned = together.learnedWeights("p");
+		for (final String name : List.of("p", "twin")) {
+			final float[][] twin = twins.learnedWeights(name);
+			for (int j = 0; j < learned.length; j++) assertArrayEquals(learned[j], twin[j], name + " row " + j);
+		}
+		assertTrue(learned[0][0] != (float) initial[0] || learned[3][2] != (float) initial[17], "the weights learned");
+	}
+
+	@Test
+	void twoReceptorsAreTwoDifferentConductancesWithFiniteScales() {
+		final IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+			() -> new Synapse.Receptors(Synapse.ampa(), Synapse.ampa(), 1, 1));
+		assertTrue(same.getMessage().contains("same receptor 'AMPA'"), same.getMessage());
+		final IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+			() -> new Synapse.Receptors(Synapse.ampa(), Synapse.nmda(), 1, -0.5));
+		assertTrue(negative.getMessage().contains("slowScale") && negative.getMessage().contains("-0.5"), negative
+			.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new Synapse.Receptors(Synapse.ampa(), Synapse.nmda(),
+			Double.NaN, 1));
+		assertEquals(List.of(Synapse.gabaA(), Synapse.gabaB()), Synapse.gabaAB().channels());
 	}
 
 	/**

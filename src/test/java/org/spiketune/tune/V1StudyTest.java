@@ -2,6 +2,7 @@ package org.spiketune.tune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,23 @@ class V1StudyTest {
 			for (final org.spiketune.model.Protocol.Presentation p : phase.presentations()) assertEquals(2, p.temporalHz());
 		}
 		assertEquals(still.protocol().durationMs(), counterphase.protocol().durationMs());
+	}
+
+	/** NMDA and GABA-B join AMPA and GABA-A when asked for, and a checkpoint of one set does not resume the other. */
+	@Test
+	void settingsCanDriveSlowReceptorsAndCheckpointsTellThemApart() {
+		final V1Study.Settings fast = new V1Study.Settings(16, 1, 0.1, 8, 0);
+		final V1Study.Settings slow = new V1Study.Settings(16, 1, 0.1, 8, 0, true);
+		assertFalse(fast.slowReceptors());
+		assertEquals(org.spiketune.model.Synapse.ampa(), fast.network().projection("onbuf_exc").synapse());
+		assertEquals(org.spiketune.model.Synapse.ampaNmda(), slow.network().projection("onbuf_exc").synapse());
+		assertEquals(org.spiketune.model.Synapse.gabaAB(), slow.network().projection("inh_exc").synapse());
+		final Checkpoint.Individual individual = new Checkpoint.Individual(new double[14], new double[] { 0.001 }, 0);
+		final Checkpoint saved = new Checkpoint(Checkpoint.identity(V1Study.tuning(fast, 3, 5)), 0, 0, false, 0, List
+			.of(individual), List.of(), List.of(), 0, 0, 0, 0.001, 0);
+		final IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> saved.checkContinues(
+			V1Study.tuning(slow, 3, 5)));
+		assertTrue(other.getMessage().contains("nmda-gabab"), other.getMessage());
 	}
 
 	/**

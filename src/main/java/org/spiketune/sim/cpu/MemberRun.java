@@ -47,6 +47,8 @@ final class MemberRun {
 	private final GroupState[] groups;
 	/** Per projection: the target group's ring for the projection's channel, [slot][local target]. */
 	private final float[][][] targetRing;
+	/** Per projection: the ring of its slow channel (a two-receptor synapse), or null. */
+	private final float[][][] slowRing;
 
 	private final SimulationRequest request;
 	private final int[] traced;
@@ -85,9 +87,11 @@ final class MemberRun {
 			groups[g.index()] = new GroupState(network, g, parameters.values()[g.index()]);
 		}
 		targetRing = new float[network.projections().size()][][];
+		slowRing = new float[network.projections().size()][][];
 		for (final CompiledProjection p : network.projections()) {
 			final GroupState target = groups[p.targetGroup()];
 			targetRing[p.index()] = target.ring[target.inputIndex(p.channel())];
+			if (p.drivesSlowChannel()) slowRing[p.index()] = target.ring[target.inputIndex(p.slowChannel())];
 		}
 		groupOfNeuron = new int[n];
 		keptGroup = new boolean[groups.length];
@@ -498,10 +502,15 @@ final class MemberRun {
 			}
 		}
 
+		/** Adds the spike of source neuron {@code s} to the projection's channel and, if it has one, its slow one. */
 		private void push(final CompiledProjection p, final int s) {
-			final int row = s - p.sourceOffset();
 			final float gain = parameters.gain()[p.index()];
-			final float[][] ring = targetRing[p.index()];
+			deliver(p, s, targetRing[p.index()], gain * p.fastScale());
+			if (p.drivesSlowChannel()) deliver(p, s, slowRing[p.index()], gain * p.slowScale());
+		}
+
+		private void deliver(final CompiledProjection p, final int s, final float[][] ring, final float gain) {
+			final int row = s - p.sourceOffset();
 			final int tlo = lo[p.targetGroup()], thi = hi[p.targetGroup()];
 			if (tlo >= thi) return;
 			switch (p.connectivity()) {

@@ -16,7 +16,7 @@ import org.spiketune.sim.NeuronState;
  */
 final class DeviceNetwork {
 
-	static final int GROUP_FIELDS = 12, PROJ_FIELDS = 18;
+	static final int GROUP_FIELDS = 12, PROJ_FIELDS = 21;
 	static final int DENSE = 0, ONE_TO_ONE = 1, SPARSE = 2;
 
 	final CompiledNetwork network;
@@ -154,6 +154,9 @@ final class DeviceNetwork {
 			projTable[base + 5] = p.delaySteps();
 			projTable[base + 6] = w;
 			projTable[base + 10] = p.index();
+			projTable[base + 18] = p.slowChannel();
+			projTable[base + 19] = Float.floatToRawIntBits(p.fastScale());
+			projTable[base + 20] = Float.floatToRawIntBits(p.slowScale());
 			switch (p.connectivity()) {
 				case Connectivity.Dense dense -> {
 					projTable[base] = DENSE;

@@ -42,7 +42,7 @@
 #define G_POLARITY 11
 
 // projection table: PROJ_FIELDS ints per projection
-#define PROJ_FIELDS 18
+#define PROJ_FIELDS 21
 #define P_KIND 0
 #define P_SOURCE_OFFSET 1
 #define P_TARGET_OFFSET 2
@@ -63,6 +63,10 @@
 #define P_PLASTIC_SYNAPSES 15
 #define P_PLASTIC_SOURCES 16
 #define P_PLASTIC_TARGETS 17
+// a two-receptor synapse's slow channel (-1: none) and both scales (float bits)
+#define P_SLOW_CHANNEL 18
+#define P_FAST_SCALE 19
+#define P_SLOW_SCALE 20
 
 // per-member plasticity constants (sim.PlasticRule): PL_FIELDS floats per projection
 #define PL_FIELDS 15

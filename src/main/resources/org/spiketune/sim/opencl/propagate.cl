@@ -2,16 +2,32 @@
 // rings of its targets. Dense and one-to-one: each target neuron t belongs to item t % size, which adds to
 // its cells every spike in order, so no barrier is needed between spikes. Sparse: the items spread over the
 // row's synapses, with a barrier after each (in simulate.cl). Either way every target sums its inputs in the
-// CPU backend's order.
+// CPU backend's order. A two-receptor synapse adds the spike to its fast channel, then to its slow one
+// (MemberRun.Partition.push and deliver).
+
+void deliver(int s, __local const int* proj, int channel, int step, int n, int ring, float gain,
+	__global const float* weights, __global const float* plastic_w_m, __global const int* rows,
+	__global const int* targets, __global const int* delays, __global float* ring_m, int lid, int size);
 
 void propagate(int s, __local const int* proj, int step, int n, int ring, float gain,
+	__global const float* weights, __global const float* plastic_w_m, __global const int* rows,
+	__global const int* targets, __global const int* delays, __global float* ring_m, int lid, int size)
+{
+	deliver(s, proj, proj[P_CHANNEL], step, n, ring, gain * as_float(proj[P_FAST_SCALE]), weights, plastic_w_m,
+		rows, targets, delays, ring_m, lid, size);
+	if (proj[P_SLOW_CHANNEL] >= 0) {
+		deliver(s, proj, proj[P_SLOW_CHANNEL], step, n, ring, gain * as_float(proj[P_SLOW_SCALE]), weights,
+			plastic_w_m, rows, targets, delays, ring_m, lid, size);
+	}
+}
+
+void deliver(int s, __local const int* proj, int channel, int step, int n, int ring, float gain,
 	__global const float* weights, __global const float* plastic_w_m, __global const int* rows,
 	__global const int* targets, __global const int* delays, __global float* ring_m, int lid, int size)
 {
 	const int kind = proj[P_KIND];
 	const int row = s - proj[P_SOURCE_OFFSET];
 	const int target_offset = proj[P_TARGET_OFFSET];
-	const int channel = proj[P_CHANNEL];
 	const int delay = proj[P_DELAY];
 	if (kind == CONN_DENSE) {
 		const int nt = proj[P_TARGET_SIZE];

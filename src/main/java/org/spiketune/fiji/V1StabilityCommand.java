@@ -24,8 +24,8 @@ import org.spiketune.sim.backends.Backends;
 import org.spiketune.tune.V1Study;
 
 /**
- * The stability analysis of Carlson et al. (2014): one parameter set retrained in n new random stimulus
- * orders (one batch); the share of networks whose 4 output neurons are all well tuned (decorrelation ≤ 15,
+ * The stability analysis of Carlson et al. (2014): one parameter set retrained in n new networks, each with
+ * its own random initial weights and stimulus order (one batch each); the share of networks whose 4 output neurons are all well tuned (decorrelation ≤ 15,
  * Gaussian ≤ 950, max rate ≤ 50) and the population-vector decoding of the test angles from all networks'
  * neurons (error per angle, mean ± sd). A table lists every run: its fitness components, each output neuron's
  * preferred angle and peak, and the neurons' mean selectivity and receptive-field similarity with the
@@ -37,7 +37,7 @@ public class V1StabilityCommand extends V1Command {
 	@Parameter(label = "Parameters (name=value, ...)", required = false)
 	private String parameters = "";
 
-	@Parameter(label = "Runs (new stimulus orders; the study: 100)", min = "1")
+	@Parameter(label = "Runs (new networks and stimulus orders; the study: 100)", min = "1")
 	private int runs = 10;
 
 	@Parameter(label = "Seed", persist = false)

@@ -144,17 +144,20 @@ public final class V1Study {
 	}
 
 	/**
-	 * Retrains {@code parameters} in {@code n} new random orders (seeds from {@code seed}): the share of networks
-	 * whose output neurons are all well tuned (the study's cutoffs), and the test angles decoded from all
-	 * networks' neurons together.
+	 * Retrains {@code parameters} in {@code n} new networks (seeds from {@code seed}), each with its own random
+	 * initial weights and stimulus order, as {@link #trials} with that one seed gives (so a run is one batch
+	 * of its own): the share of networks whose output neurons are all well tuned (the study's cutoffs), and the
+	 * test angles decoded from all networks' neurons together.
 	 */
 	public static Stability stability(final Simulator simulator, final Settings settings,
 		final Map<String, Double> parameters, final int n, final long seed)
 	{
 		if (n < 1) throw new IllegalArgumentException("stability needs at least one run, got " + n);
-		final long[] seeds = new long[n];
-		for (int k = 0; k < n; k++) seeds[k] = org.spiketune.random.Keys.memberSeed(seed, k);
-		final List<Trial> trials = trials(simulator, settings, parameters, seeds);
+		final List<Trial> trials = new ArrayList<>();
+		// a batch shares its structure seed, so a batch per run gives every network its own initial weights
+		for (int k = 0; k < n; k++) {
+			trials.add(trials(simulator, settings, parameters, org.spiketune.random.Keys.memberSeed(seed, k)).get(0));
+		}
 		int well = 0;
 		final List<double[]> pooledRates = new ArrayList<>();
 		final List<Double> pooledPreferred = new ArrayList<>();

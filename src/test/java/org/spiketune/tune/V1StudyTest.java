@@ -84,6 +84,34 @@ class V1StudyTest {
 		assertEquals(still.protocol().durationMs(), counterphase.protocol().durationMs());
 	}
 
+	/**
+	 * Every stability run is a network of its own, as the study's: the same as training that one seed alone
+	 * (its initial weights from its seed), so two runs start from different weights.
+	 */
+	@Test
+	void stabilityRunsAreNewNetworksEachTrainedAsItsSeedAlone() {
+		final V1Study.Settings settings = new V1Study.Settings(16, 1, 0.05, 8);
+		final org.spiketune.sim.Simulator simulator = new org.spiketune.sim.Simulator(new org.spiketune.sim.cpu
+			.CpuBackend(2));
+		final Map<String, Double> parameters = Map.of("*buf_exc.ltp", 0.003);
+		final V1Study.Stability stability = V1Study.stability(simulator, settings, parameters, 2, 5);
+		for (final V1Study.Trial run : stability.trials()) {
+			final V1Study.Trial alone = V1Study.trials(simulator, settings, parameters, run.seed()).get(0);
+			assertArrayEquals(alone.rates(), run.rates(), "run " + run.seed());
+			assertArrayEquals(alone.onWeights(), run.onWeights(), "run " + run.seed());
+		}
+		final float[][] first = initialWeights(settings, stability.trials().get(0).seed()), second = initialWeights(
+			settings, stability.trials().get(1).seed());
+		assertFalse(java.util.Arrays.deepEquals(first, second), "the two runs start from different weights");
+	}
+
+	private static float[][] initialWeights(final V1Study.Settings settings, final long seed) {
+		final org.spiketune.sim.CompiledNetwork compiled = org.spiketune.sim.NetworkCompiler.compile(settings.network(),
+			seed);
+		return ((org.spiketune.sim.Connectivity.Dense) compiled.projections().get(settings.network().projections()
+			.indexOf(settings.network().projection("onbuf_exc"))).connectivity()).rows();
+	}
+
 	/** NMDA and GABA-B join AMPA and GABA-A when asked for, and a checkpoint of one set does not resume the other. */
 	@Test
 	void settingsCanDriveSlowReceptorsAndCheckpointsTellThemApart() {

@@ -62,6 +62,17 @@ final class CommandProgress implements TuningListener {
 	}
 
 	/**
+	 * Reports run {@code done} of {@code runs} (runs that are not generations, such as the stability analysis's
+	 * networks) with {@code detail}, in the status bar and the log, with the time left from the mean per run.
+	 */
+	void runDone(final int done, final int runs, final String detail, final double elapsedMs) {
+		final String line = String.format(Locale.ROOT, "%s: run %d/%d, %s, %.1f s elapsed, about %.0f s left", title,
+			done, runs, detail, elapsedMs / 1000, elapsedMs / done * (runs - done) / 1000);
+		if (status != null) status.showStatus(done, runs, line);
+		if (log != null) log.info(line);
+	}
+
+	/**
 	 * True when the command was cancelled, the thread interrupted, or Esc pressed in ImageJ (its usual way to
 	 * stop a long operation; then the command ends normally, with the results so far displayed).
 	 */

@@ -89,9 +89,11 @@ public class TuneV1NetworkCommand extends V1Command {
 
 	@Override
 	public void run() {
+		final V1Study.Settings settings;
 		final TuningConfig config;
 		try {
-			config = V1Study.tuning(settings(8), generations, seed);
+			settings = settings(8);
+			config = V1Study.tuning(settings, generations, seed);
 		}
 		catch (final IllegalArgumentException e) {
 			fail(e.getMessage());
@@ -140,7 +142,7 @@ public class TuneV1NetworkCommand extends V1Command {
 				PngFiles.save(targets, output.toPath().resolve("targets.png"));
 				PngFiles.save(windows, output.toPath().resolve("stdp-windows.png"));
 				java.nio.file.Files.writeString(output.toPath().resolve("best-network.txt"), String.format(Locale.ROOT,
-					"%s%n%s%n", best, network));
+					"%s%n%s%nnetwork: %s%n", best, network, settings.network().name()));
 			}
 			catch (final IOException e) {
 				fail("could not write to " + output + ": " + e.getMessage());

@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import ij.measure.ResultsTable;
 
@@ -13,6 +15,7 @@ import net.imglib2.img.Img;
 import net.imglib2.type.numeric.ARGBType;
 
 import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -25,14 +28,19 @@ import org.spiketune.tune.V1Study;
 
 /**
  * The stability analysis of Carlson et al. (2014): one parameter set retrained in n new networks, each with
- * its own random initial weights and stimulus order (one batch each); the share of networks whose 4 output neurons are all well tuned (decorrelation ≤ 15,
- * Gaussian ≤ 950, max rate ≤ 50) and the population-vector decoding of the test angles from all networks'
- * neurons (error per angle, mean ± sd). A table lists every run: its fitness components, each output neuron's
- * preferred angle and peak, and the neurons' mean selectivity and receptive-field similarity with the
- * closest training grating.
+ * its own random initial weights and stimulus order (one batch each); the share of networks whose 4 output
+ * neurons are all well tuned (decorrelation ≤ 15, Gaussian ≤ 950, max rate ≤ 50) and the population-vector
+ * decoding of the test angles from all networks' neurons (error per angle, mean ± sd). A table lists every
+ * run: its fitness components, each output neuron's preferred angle and peak, and the neurons' mean
+ * selectivity and receptive-field similarity with the closest training grating. Each finished run is
+ * reported and written to runs.csv at once; cancelling or Esc stops after the current run and summarises
+ * the runs done.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>V1 Stability", label = "V1 Stability", headless = true)
 public class V1StabilityCommand extends V1Command {
+
+	@Parameter
+	private StatusService status;
 
 	@Parameter(label = "Parameters (name=value, ...)", required = false)
 	private String parameters = "";
@@ -73,48 +81,51 @@ public class V1StabilityCommand extends V1Command {
 
 	@Override
 	public void run() {
+		final V1Study.Settings settings;
+		try {
+			settings = settings(8);
+		}
+		catch (final IllegalArgumentException e) {
+			fail("V1 Stability", e.getMessage());
+			return;
+		}
+		final int pixelsPerSide = settings.side();
+		final CommandProgress progress = new CommandProgress("V1 Stability", runs, status, log, this);
+		final long started = System.nanoTime();
+		table = new ResultsTable();
 		final V1Study.Stability stability;
 		try {
 			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
 				parameters);
-			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads),
-				settings(8), values, runs, seed);
+			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads), settings,
+				values, runs, seed, (trial, done, total) -> {
+					addRow(trial, pixelsPerSide);
+					saveRuns(); // a long analysis keeps every finished run on disk
+					progress.runDone(done, total, String.format(Locale.ROOT, "fitness %.4g, %s", trial.fitness().value(),
+						trial.fitness().wellTuned() ? "well tuned" : "not well tuned"), (System.nanoTime() - started) / 1e6);
+					return !progress.cancelled();
+				});
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
-			fail("V1 Stability", e.getMessage());
+			fail("V1 Stability", e.getMessage() + (table.size() > 0 ? " (the runs done are in the table" + (
+				output == null ? ")" : " and " + output.toPath().resolve("runs.csv") + ")") : ""));
 			return;
 		}
+		finally {
+			progress.done();
+		}
+		final int done = stability.trials().size();
 		share = stability.shareWellTuned();
 		error = stability.decoding().meanErrorDeg();
 		errorsd = stability.decoding().sdErrorDeg();
-		table = new ResultsTable();
-		final int pixelsPerSide = Integer.parseInt(side);
-		for (final V1Study.Trial t : stability.trials()) {
-			table.incrementCounter();
-			table.addValue("seed", Long.toString(t.seed()));
-			table.addValue("fitness", t.fitness().value());
-			table.addValue("decorrelation", t.fitness().decorrelation());
-			table.addValue("gaussian_hz", t.fitness().gaussian());
-			table.addValue("max_rate_hz", t.fitness().maxRate());
-			table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
-			final java.util.List<V1Study.Neuron> neurons = t.neurons(pixelsPerSide);
-			table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
-				.preferred()))).collect(java.util.stream.Collectors.joining("/")));
-			table.addValue("peak_hz", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", n.peakHz())).collect(
-				java.util.stream.Collectors.joining("/")));
-			table.addValue("mean_selectivity", neurons.stream().mapToDouble(V1Study.Neuron::selectivity).average()
-				.orElse(0));
-			table.addValue("mean_field_similarity", neurons.stream().mapToDouble(n -> n.field().similarity()).average()
-				.orElse(0));
-		}
 		decoding = V1Figures.decodingErrors(stability.decoding());
-		final String summary = String.format(Locale.ROOT, "%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
-			"%.1f°", stability.wellTuned(), runs, 100 * share, error, errorsd);
+		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
+			"%.1f°%nnetwork: %s", done < runs ? String.format(Locale.ROOT, "stopped after %d of %d runs: ", done, runs)
+				: "", stability.wellTuned(), done, 100 * share, error, errorsd, settings.network().name());
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {
 				final Path folder = Files.createDirectories(output.toPath());
-				table.save(folder.resolve("runs.csv").toString());
 				PngFiles.save(decoding, folder.resolve("decoding.png"));
 				Files.writeString(folder.resolve("summary.txt"), summary + System.lineSeparator());
 			}
@@ -122,6 +133,38 @@ public class V1StabilityCommand extends V1Command {
 				cancel("could not write results to " + output + ": " + e.getMessage());
 				log.error("V1 Stability: could not write results to " + output, e);
 			}
+		}
+	}
+
+	/** One run's row: its fitness components, its output neurons' preferences, peaks, selectivity and fields. */
+	private void addRow(final V1Study.Trial t, final int pixelsPerSide) {
+		table.incrementCounter();
+		table.addValue("seed", Long.toString(t.seed()));
+		table.addValue("fitness", t.fitness().value());
+		table.addValue("decorrelation", t.fitness().decorrelation());
+		table.addValue("gaussian_hz", t.fitness().gaussian());
+		table.addValue("max_rate_hz", t.fitness().maxRate());
+		table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
+		final List<V1Study.Neuron> neurons = t.neurons(pixelsPerSide);
+		table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
+			.preferred()))).collect(Collectors.joining("/")));
+		table.addValue("peak_hz", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", n.peakHz())).collect(
+			Collectors.joining("/")));
+		table.addValue("mean_selectivity", neurons.stream().mapToDouble(V1Study.Neuron::selectivity).average()
+			.orElse(0));
+		table.addValue("mean_field_similarity", neurons.stream().mapToDouble(n -> n.field().similarity()).average()
+			.orElse(0));
+	}
+
+	/** Writes the table so far to runs.csv; a failure is logged and the analysis goes on. */
+	private void saveRuns() {
+		if (output == null) return;
+		try {
+			final Path folder = Files.createDirectories(output.toPath());
+			table.save(folder.resolve("runs.csv").toString());
+		}
+		catch (final IOException e) {
+			log.error("V1 Stability: could not write " + output.toPath().resolve("runs.csv") + ": " + e.getMessage());
 		}
 	}
 }

@@ -119,6 +119,14 @@ public final class V1Study {
 		}
 	}
 
+	/** Told of each stability run as it ends (long runs want progress, and a way to stop between runs). */
+	@FunctionalInterface
+	public interface RunListener {
+
+		/** {@code trial} is run {@code done} of {@code runs}; false stops the analysis after it. */
+		boolean runDone(Trial trial, int done, int runs);
+	}
+
 	private V1Study() {}
 
 	/** Trains and tests one network per seed (each seed its own stimulus order), all in one batch. */
@@ -152,11 +160,22 @@ public final class V1Study {
 	public static Stability stability(final Simulator simulator, final Settings settings,
 		final Map<String, Double> parameters, final int n, final long seed)
 	{
+		return stability(simulator, settings, parameters, n, seed, (trial, done, runs) -> true);
+	}
+
+	/**
+	 * {@link #stability(Simulator, Settings, Map, int, long)}, telling {@code listener} of each run as it ends;
+	 * when the listener answers false, the analysis ends there and summarises the runs done so far.
+	 */
+	public static Stability stability(final Simulator simulator, final Settings settings,
+		final Map<String, Double> parameters, final int n, final long seed, final RunListener listener)
+	{
 		if (n < 1) throw new IllegalArgumentException("stability needs at least one run, got " + n);
 		final List<Trial> trials = new ArrayList<>();
 		// a batch shares its structure seed, so a batch per run gives every network its own initial weights
 		for (int k = 0; k < n; k++) {
 			trials.add(trials(simulator, settings, parameters, org.spiketune.random.Keys.memberSeed(seed, k)).get(0));
+			if (!listener.runDone(trials.get(k), k + 1, n)) break;
 		}
 		int well = 0;
 		final List<double[]> pooledRates = new ArrayList<>();

@@ -115,6 +115,8 @@ class MacrosIT {
 			"network: carlson2014-v1-16-nmda-gabab"), "the macro's slowreceptors reached the command");
 		assertFiles(out.resolve("tune"), "history.csv", "generations.csv");
 		assertFiles(out.resolve("stability"), "runs.csv", "decoding.png", "summary.txt");
+		assertTrue(Files.readString(out.resolve("stability").resolve("summary.txt")).contains(
+			"network: carlson2014-v1-16-nmda-gabab"), "the stability results name their receptor set");
 	}
 
 	@Test

@@ -128,6 +128,8 @@ class V1CommandsIT {
 		assertTrue(network.startsWith(String.format(java.util.Locale.ROOT, "fitness %.5g", (Double) m.getOutput(
 			"fitness"))) && network.contains("preferred "), network);
 		assertTrue(Files.readString(dir.resolve("best-network.txt")).contains(network));
+		assertTrue(Files.readString(dir.resolve("best-network.txt")).endsWith("network: carlson2014-v1-16" + System
+			.lineSeparator()), "the receptor set is named with the results");
 		assertEquals(800, ((Img<?>) m.getOutput("targets")).dimension(0));
 		assertTrue(Files.size(dir.resolve("targets.png")) > 0 && Files.size(dir.resolve("stdp-windows.png")) > 0);
 		final String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
@@ -153,6 +155,9 @@ class V1CommandsIT {
 			"preferred_deg", 0));
 		final double selectivity = table.getValue("mean_selectivity", 0);
 		assertTrue(selectivity >= 0 && selectivity <= 1, "selectivity " + selectivity);
-		assertTrue(Files.readString(dir.resolve("summary.txt")).contains("of 3 runs well tuned"));
+		final String summary = Files.readString(dir.resolve("summary.txt"));
+		assertTrue(summary.contains("of 3 runs well tuned") && summary.contains("network: carlson2014-v1-16" + System
+			.lineSeparator()), summary);
+		assertEquals(1 + 3, Files.readAllLines(dir.resolve("runs.csv")).size(), "a header and the three runs");
 	}
 }

@@ -105,6 +105,25 @@ class V1StudyTest {
 		assertFalse(java.util.Arrays.deepEquals(first, second), "the two runs start from different weights");
 	}
 
+	/** The listener hears every run as it ends, and answering false stops there with the runs done summarised. */
+	@Test
+	void aStabilityListenerHearsEachRunAndCanStopBetweenRuns() {
+		final V1Study.Settings settings = new V1Study.Settings(16, 1, 0.02, 8);
+		final org.spiketune.sim.Simulator simulator = new org.spiketune.sim.Simulator(new org.spiketune.sim.cpu
+			.CpuBackend(2));
+		final List<String> heard = new ArrayList<>();
+		final V1Study.Stability stopped = V1Study.stability(simulator, settings, Map.of(), 3, 7, (trial, done,
+			runs) -> {
+			heard.add(done + "/" + runs + ":" + trial.seed());
+			return done < 2;
+		});
+		assertEquals(2, stopped.trials().size(), "stopped after the second of three runs");
+		assertEquals(List.of("1/3:" + stopped.trials().get(0).seed(), "2/3:" + stopped.trials().get(1).seed()), heard);
+		final V1Study.Stability two = V1Study.stability(simulator, settings, Map.of(), 2, 7);
+		assertEquals(two.wellTuned(), stopped.wellTuned());
+		assertArrayEquals(two.decoding().errorDeg(), stopped.decoding().errorDeg(), "summarised as two runs");
+	}
+
 	private static float[][] initialWeights(final V1Study.Settings settings, final long seed) {
 		final org.spiketune.sim.CompiledNetwork compiled = org.spiketune.sim.NetworkCompiler.compile(settings.network(),
 			seed);

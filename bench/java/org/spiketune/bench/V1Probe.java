@@ -34,6 +34,8 @@ import org.spiketune.sim.cpu.CpuBackend;
  * Besides the similarity with the gratings, each field's correlation with its inputs' mean activity over the
  * training gratings is printed: near +1 the field copied the mean activity, negative ones avoid busy inputs.
  * {@code -Dbackend=opencl:gpu} (any {@code Backends} name) runs it elsewhere than the CPU.
+ * {@code -Dslow=true} adds NMDA and GABA-B to every AMPA and GABA-A projection ({@code
+ * CarlsonV1.withSlowReceptors}), as the V1 commands' {@code slowreceptors}.
  * {@code -Dpixels=transpose} shows every frame transposed (pixel (x, y) at (y, x): each orientation θ looks
  * like π/2 − θ, under the same label), {@code -Dpixels=permute} with one fixed random permutation of the
  * pixels (the same for On and Off): a network without spatial structure cannot tell either from the original,
@@ -68,6 +70,7 @@ public final class V1Probe {
 				.shuffled(), test.gapMs()));
 		}
 		NetworkSpec network = CarlsonV1.network(side, protocol);
+		if (Boolean.getBoolean("slow")) network = CarlsonV1.withSlowReceptors(network);
 		final double init = Double.parseDouble(System.getProperty("init", "0"));
 		if (init > 0) {
 			network = network.withProjection(network.projection("onbuf_exc").withWeights(Weights.uniform(0, init)))

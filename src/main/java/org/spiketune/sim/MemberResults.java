@@ -46,7 +46,7 @@ public final class MemberResults {
 			counts);
 		final SpikeRecord spikes = new SpikeRecord(network.neuronCount(), dtMs, stepCount, steps, neurons);
 		return new MemberResult(index, request.members().get(index), spikes, rates, new StateTraces(request
-			.recording().tracedNeurons(), stepCount, traceV, traceU), learnedWeights, fault);
+			.recording().tracedNeurons(), request.firstTracedStep(), request.tracedSteps(), traceV, traceU), learnedWeights, fault);
 	}
 
 	/** The rate bin in whole steps (at least one). */

@@ -42,8 +42,7 @@ public record MemoryEstimate(long structureBytes, long stateBytesPerMember, int 
 		for (final NeuronGroup g : spec.groups()) structure += 4L * g.size() * g.model().parameterNames().size();
 		final long ring = 4L * n * (maxDelaySteps + 1) * channels;
 		final long state = 4L * n * 6 + ring + (exponential ? 4L * n * channels : 0) + 8L * n + plastic;
-		final int steps = request.steps();
-		final long traces = 8L * steps * request.recording().tracedCount();
+		final long traces = 8L * request.tracedSteps() * request.recording().tracedCount();
 		final double seconds = request.durationMs() / 1000;
 		long recorded = 0;
 		for (final NeuronGroup g : spec.groups()) {

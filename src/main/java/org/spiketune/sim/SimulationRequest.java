@@ -84,6 +84,16 @@ public record SimulationRequest(NetworkSpec network, double durationMs, long str
 		return (int) Math.round(durationMs / network.dtMs());
 	}
 
+	/** The first traced step: the first that starts at or after the recording's trace start (at most steps()). */
+	public int firstTracedStep() {
+		return (int) Math.min(steps(), Math.ceil(recording.traceFromMs() / network.dtMs() - 1e-9));
+	}
+
+	/** How many steps are traced, from {@link #firstTracedStep()} to the end. */
+	public int tracedSteps() {
+		return steps() - firstTracedStep();
+	}
+
 	public int size() {
 		return members.size();
 	}

@@ -180,6 +180,31 @@ public abstract class BackendContract {
 		}
 	}
 
+	/**
+	 * Traces from a time on are the last part of the whole run's traces, from the first step starting at or
+	 * after it (here 201.3 ms at dt = 0.5 ms: step 403), and nothing else changes.
+	 */
+	@Test
+	void tracesFromATimeAreTheTailOfTheWholeRunsTraces() {
+		final NetworkSpec network = ContractNetworks.everything();
+		final SimulationRequest whole = new SimulationRequest(network, 300, 3, List.of(Member.of(5), Member.of(6)),
+			Recording.spikesOnly().withTraces(61, 115, 170, 199));
+		final SimulationRequest tail = whole.withRecording(whole.recording().withTracesFrom(201.3));
+		final BatchResult expected = reference(whole), actual = underTest(tail);
+		for (int m = 0; m < 2; m++) {
+			final StateTraces e = expected.member(m).traces(), a = actual.member(m).traces();
+			assertEquals(403, a.firstStep());
+			assertEquals(600 - 403, a.steps());
+			for (int j = 0; j < 4; j++) {
+				assertArrayEquals(java.util.Arrays.copyOfRange(e.v(j), 403, 600), a.v(j), "v trace " + j);
+				assertArrayEquals(java.util.Arrays.copyOfRange(e.u(j), 403, 600), a.u(j), "u trace " + j);
+			}
+			assertTrue(expected.member(m).spikes().sameEvents(actual.member(m).spikes()), "the same spikes");
+		}
+		final MemberResult none = underTest(whole.withRecording(whole.recording().withTracesFrom(300))).member(0);
+		assertEquals(0, none.traces().steps(), "from the end on, nothing is traced");
+	}
+
 	@Test
 	void aMemberGivesTheSameResultAloneAndInABatch() {
 		final SimulationRequest request = izhikevich2003Batch(300);

@@ -62,6 +62,10 @@ class MemoryAndInputTest {
 			unknown.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SimulationRequest.of(spec, 100, 1).withRecording(
 			Recording.spikesOnly().withTraces(1000)));
+		Reliability.record("Simulation parameters", "traces from a NaN time", "IllegalArgumentException: " +
+			assertThrows(IllegalArgumentException.class, () -> Recording.spikesOnly().withTracesFrom(Double.NaN))
+				.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> Recording.spikesOnly().withTracesFrom(-1));
 		final IllegalArgumentException group = assertThrows(IllegalArgumentException.class, () -> SimulationRequest
 			.of(spec, 100, 1).withRecording(Recording.spikesOnly().withSpikeGroups("exc", "exx")));
 		assertTrue(group.getMessage().contains("'exx'"), "an unknown recorded group is named: " + group.getMessage());
@@ -78,6 +82,18 @@ class MemoryAndInputTest {
 		assertEquals(estimate.structureBytes() + estimate.stateBytesPerMember() + estimate.resultBytesPerMember(),
 			estimate.totalBytes());
 		assertEquals("1.5 GiB", MemoryEstimate.format(3L << 29));
+	}
+
+	/** Traces of the last 100 of 1000 ms take a tenth of the memory of the whole run's: 8 bytes a step and neuron. */
+	@Test
+	void estimateCountsOnlyTheTracedSteps() {
+		final SimulationRequest whole = SimulationRequest.of(Presets.izhikevich2003(), 1000, 1).withRecording(Recording
+			.spikesOnly().withTraces(0, 1, 2));
+		final SimulationRequest last = whole.withRecording(whole.recording().withTracesFrom(900));
+		assertEquals(100, last.tracedSteps());
+		assertEquals(900, last.firstTracedStep());
+		assertEquals(8L * 3 * (1000 - 100), MemoryEstimate.of(whole, 1).stateBytesPerMember() - MemoryEstimate.of(
+			last, 1).stateBytesPerMember());
 	}
 
 	/** NMDA and GABA-B added to the V1 network's synapses are two more channels, each a ring and a conductance. */

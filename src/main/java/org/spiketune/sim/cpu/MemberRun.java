@@ -52,6 +52,7 @@ final class MemberRun {
 
 	private final SimulationRequest request;
 	private final int[] traced;
+	private final int firstTraced; // the step of the first trace sample
 	private final float[] traceV, traceU;
 
 	private final Partition[] partitions;
@@ -106,7 +107,8 @@ final class MemberRun {
 			if (p.plastic()) plastic[p.index()] = new PlasticProjection(p, parameters.plasticity()[p.index()]);
 		}
 		traced = recording.tracedNeurons();
-		traceV = new float[Math.multiplyExact(steps, traced.length)];
+		firstTraced = request.firstTracedStep();
+		traceV = new float[Math.multiplyExact(request.tracedSteps(), traced.length)];
 		traceU = new float[traceV.length];
 		partitions = new Partition[partitionCount];
 		for (int q = 0; q < partitionCount; q++) {
@@ -447,13 +449,15 @@ final class MemberRun {
 		}
 
 		private void recordTraces(final int step) {
+			if (step < firstTraced) return;
+			final int sample = (step - firstTraced) * traced.length;
 			for (int j = 0; j < traced.length; j++) {
 				final int i = traced[j];
 				if (i >= from && i < to) {
 					final GroupState g = groups[network.groupOf(i)];
 					final int l = i - g.group.offset();
-					traceV[step * traced.length + j] = g.v[l];
-					traceU[step * traced.length + j] = g.group.kind() == NeuronKind.LIF ? 0 : g.u[l];
+					traceV[sample + j] = g.v[l];
+					traceU[sample + j] = g.group.kind() == NeuronKind.LIF ? 0 : g.u[l];
 				}
 			}
 		}

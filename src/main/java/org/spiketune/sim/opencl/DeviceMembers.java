@@ -88,7 +88,7 @@ final class DeviceMembers {
 	}
 
 	/** Bytes one member takes on the device, with an event buffer of {@code capacity} spikes. */
-	static long bytesPerMember(final CompiledNetwork network, final int capacity, final int totalSteps,
+	static long bytesPerMember(final CompiledNetwork network, final int capacity, final int tracedSteps,
 		final int traced)
 	{
 		final long n = network.neuronCount();
@@ -99,7 +99,7 @@ final class DeviceMembers {
 			+ 4L * channels * n // exponential currents
 			+ 8L * ((n + 31) / 32) // two bitmaps of the neurons that fire
 			+ 8L * capacity // events
-			+ 8L * totalSteps * traced // traces
+			+ 8L * tracedSteps * traced // traces
 			+ 8L + 4L * 2 * network.groups().size() + 4L * network.projections().size() + 16
 			+ plasticBytes(network)
 			+ 8L * network.drives().size() * OpenClSession.STEPS_PER_LAUNCH; // image drives' frame and contrast windows

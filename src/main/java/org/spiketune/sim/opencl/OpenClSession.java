@@ -187,7 +187,7 @@ final class OpenClSession implements AutoCloseable {
 			final int traced = request.recording().tracedCount();
 			final int capacity = capacity(network, total);
 			final long perMember = bytesPerMember(network, request);
-			final int chunk = membersPerLaunch(network, perMember, capacity, total, traced);
+			final int chunk = membersPerLaunch(network, perMember, capacity, request.tracedSteps(), traced);
 			launches = (count + chunk - 1) / chunk;
 			final List<MemberResult> results = new ArrayList<>(count);
 			for (int start = first; start < first + count; start += chunk) {
@@ -202,7 +202,7 @@ final class OpenClSession implements AutoCloseable {
 
 	/** Device bytes one member of the request needs: its parameters, state, delay rings, events and traces. */
 	static long bytesPerMember(final CompiledNetwork network, final SimulationRequest request) {
-		return DeviceMembers.bytesPerMember(network, capacity(network, request.steps()), request.steps(), request
+		return DeviceMembers.bytesPerMember(network, capacity(network, request.steps()), request.tracedSteps(), request
 			.recording().tracedCount());
 	}
 
@@ -215,18 +215,19 @@ final class OpenClSession implements AutoCloseable {
 
 	/** How many members fit on the device at once; throws, with the figures, when not even one does. */
 	private int membersPerLaunch(final CompiledNetwork network, final long perMember, final int capacity,
-		final int total, final int traced)
+		final int tracedSteps, final int traced)
 	{
-		return membersPerLaunch(info, memoryBudget, networkBytes, network, perMember, capacity, total, traced);
+		return membersPerLaunch(info, memoryBudget, networkBytes, network, perMember, capacity, tracedSteps, traced);
 	}
 
 	static int membersPerLaunch(final DeviceInfo info, final long budget, final long networkBytes,
-		final CompiledNetwork network, final long perMember, final int capacity, final int total, final int traced)
+		final CompiledNetwork network, final long perMember, final int capacity, final int tracedSteps,
+		final int traced)
 	{
 		final long usable = budget - networkBytes;
 		final long n = network.neuronCount();
 		final long largestPerMember = Math.max(Math.max(4L * DeviceMembers.MAX_PARAMS * n, 4L * Math.max(1, network
-			.channels().size()) * network.ringLength() * n), Math.max(4L * capacity, 4L * total * traced));
+			.channels().size()) * network.ringLength() * n), Math.max(4L * capacity, 4L * tracedSteps * traced));
 		final long byMemory = usable / perMember;
 		final long byAllocation = info.maxAllocation() / Math.max(1, largestPerMember);
 		final long members = Math.min(byMemory, byAllocation);
@@ -269,7 +270,7 @@ final class OpenClSession implements AutoCloseable {
 		final DeviceMembers members = new DeviceMembers(network, packed, request, first, count);
 		final int n = network.neuronCount(), total = request.steps();
 		final int channels = Math.max(1, network.channels().size());
-		final int traced = request.recording().tracedCount();
+		final int traced = request.recording().tracedCount(), tracedSteps = request.tracedSteps();
 		final List<cl_mem> buffers = new ArrayList<>();
 		try {
 			final cl_mem tracedNeurons = track(buffers, readOnly(request.recording().tracedNeurons()));
@@ -290,8 +291,8 @@ final class OpenClSession implements AutoCloseable {
 			final cl_mem outNeuron = track(buffers, zeros(4L * count * capacity));
 			final cl_mem outCount = track(buffers, zeros(4L * count));
 			final cl_mem stepsDone = track(buffers, zeros(4L * count));
-			final cl_mem traceV = track(buffers, zeros(4L * count * total * traced));
-			final cl_mem traceU = track(buffers, zeros(4L * count * total * traced));
+			final cl_mem traceV = track(buffers, zeros(4L * count * tracedSteps * traced));
+			final cl_mem traceU = track(buffers, zeros(4L * count * tracedSteps * traced));
 			final cl_mem plasticConsts = track(buffers, readOnly(members.plasticConsts));
 			final cl_mem plasticWeights = track(buffers, readWrite(members.plasticWeights));
 			final cl_mem plasticAccumulated = track(buffers, zeros(4L * count * packed.plasticSynapses));
@@ -302,7 +303,8 @@ final class OpenClSession implements AutoCloseable {
 			a = argInt(a, n);
 			a = argInt(a, network.ringLength());
 			a = argInt(a, traced);
-			a = argInt(a, total);
+			a = argInt(a, tracedSteps);
+			a = argInt(a, request.firstTracedStep());
 			clSetKernelArg(kernel, a++, Sizeof.cl_float, Pointer.to(new float[] { network.dtMs() }));
 			for (int k = 0; k < 14; k++) a = argMem(a, networkBuffers.get(k));
 			a = argMem(a, tracedNeurons);
@@ -452,7 +454,7 @@ final class OpenClSession implements AutoCloseable {
 				LOG.info(String.format(java.util.Locale.ROOT, "OpenCL: %d members, %d launches, %.1f ms in kernels of " +
 					"%.1f ms", count, launches, kernelNanos / 1e6, (System.nanoTime() - loopStart) / 1e6));
 			}
-			final float[] tv = new float[count * total * traced], tu = new float[tv.length];
+			final float[] tv = new float[count * tracedSteps * traced], tu = new float[tv.length];
 			if (tv.length > 0) {
 				clEnqueueReadBuffer(queue, traceV, CL_TRUE, 0, 4L * tv.length, Pointer.to(tv), 0, null, null);
 				clEnqueueReadBuffer(queue, traceU, CL_TRUE, 0, 4L * tu.length, Pointer.to(tu), 0, null, null);
@@ -464,7 +466,7 @@ final class OpenClSession implements AutoCloseable {
 			}
 			final List<MemberResult> results = new ArrayList<>(count);
 			for (int m = 0; m < count; m++) {
-				final int from = m * total * traced, to = from + total * traced;
+				final int from = m * tracedSteps * traced, to = from + tracedSteps * traced;
 				results.add(MemberResults.of(network, request, first + m, sinks[m].steps(), sinks[m].neurons(), sinks[m]
 					.rateCounts(), java.util
 					.Arrays.copyOfRange(tv, from, to), java.util.Arrays.copyOfRange(tu, from, to), learnedWeights(network,

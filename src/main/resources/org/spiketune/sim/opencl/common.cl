@@ -91,18 +91,6 @@
 #define STREAM_POISSON 2u
 #define SLOW_PATH_BIT 0x80000000u
 
-// The network, shared by all members of a launch.
-typedef struct {
-	int n;            // neurons
-	int groups;
-	int projections;
-	int channels;
-	int ring;         // slots per delay ring
-	int traced;       // traced neurons
-	int total_steps;
-	float dt;
-} Net;
-
 // value * decay, flushed to zero below 1e-30 (sim.Channel.decayed): no subnormals on either backend
 #define FLUSH 1e-30f
 float decayed(float value, float decay) {

@@ -1,5 +1,6 @@
 // Recording phase: the step's spikes, compacted in ascending neuron order, appended to the member's event
-// list; the traced neurons' v and u (0 for LIF and sources) of the step.
+// list; the traced neurons' v and u (0 for LIF and sources) of the step, as trace sample `sample` (the step
+// less the first traced one).
 
 // Exclusive prefix sum of each item's count over the work-group's first `active` items (the others count 0);
 // returns the item's offset, *total the sum. On a GPU (PARALLEL_SCAN) in log2(active) steps; on a CPU device
@@ -96,14 +97,14 @@ void record_spikes(int step, int count, int base, __global const int* spikes_m, 
 	}
 }
 
-void record_traces(int step, int traced_count, __global const int* traced, __global const int* neuron_group,
+void record_traces(int sample, int traced_count, __global const int* traced, __global const int* neuron_group,
 	__global const int* group_table, __global const float* v_m, __global const float* u_m,
 	__global float* trace_v_m, __global float* trace_u_m, int lid, int size)
 {
 	for (int j = lid; j < traced_count; j += size) {
 		const int i = traced[j];
 		const int kind = group_table[neuron_group[i] * GROUP_FIELDS + G_KIND];
-		trace_v_m[(size_t)step * traced_count + j] = v_m[i];
-		trace_u_m[(size_t)step * traced_count + j] = kind == KIND_LIF ? 0.0f : u_m[i];
+		trace_v_m[(size_t)sample * traced_count + j] = v_m[i];
+		trace_u_m[(size_t)sample * traced_count + j] = kind == KIND_LIF ? 0.0f : u_m[i];
 	}
 }

@@ -83,7 +83,8 @@ int neuron_step(const int i, const int g, __global const int* gt, const int m, c
 
 __kernel void simulate(
 	// network
-	const int n, const int ring, const int traced_count, const int total_steps, const float dt,
+	const int n, const int ring, const int traced_count, const int traced_steps, const int trace_first,
+	const float dt,
 	__global const int* group_table, __global const float* group_h, __global const int* group_channels,
 	__global const int* group_out, __global const int* neuron_group, __global const int* step_bounds,
 	__global const float* step_amps, __global const int* proj_table, __global const float* weights,
@@ -129,8 +130,8 @@ __kernel void simulate(
 	__global int* spikes_m = spikes + (size_t)m * n;
 	__global int* out_step_m = out_step + (size_t)m * capacity;
 	__global int* out_neuron_m = out_neuron + (size_t)m * capacity;
-	__global float* trace_v_m = trace_v + (size_t)m * total_steps * traced_count;
-	__global float* trace_u_m = trace_u + (size_t)m * total_steps * traced_count;
+	__global float* trace_v_m = trace_v + (size_t)m * traced_steps * traced_count;
+	__global float* trace_u_m = trace_u + (size_t)m * traced_steps * traced_count;
 	// two bitmaps of the neurons that fire, used in alternate steps: a step marks its own and clears the other
 	const int words = (n + 31) >> 5;
 	__global uint* bits_m = spike_bits + (size_t)m * 2 * words;
@@ -174,8 +175,10 @@ __kernel void simulate(
 		barrier(CLK_GLOBAL_MEM_FENCE | CLK_LOCAL_MEM_FENCE);
 		// recording
 		record_spikes(step, count, recorded, spikes_m, out_step_m, out_neuron_m, lid, size);
-		record_traces(step, traced_count, traced, neuron_group, group_table, v_m, u_m, trace_v_m, trace_u_m, lid,
-			size);
+		if (step >= trace_first) {
+			record_traces(step - trace_first, traced_count, traced, neuron_group, group_table, v_m, u_m, trace_v_m,
+				trace_u_m, lid, size);
+		}
 		recorded += count;
 		// plasticity: traces and source-spike contributions of every learning projection, then, after a
 		// barrier, the target-spike contributions; changes applied at the end of an interval

@@ -43,8 +43,8 @@ import org.spiketune.tune.StudySpaces;
  * their initial weights drawn as the fourth stop's NMDA twins were; {@code -Dslow=true} does so for every
  * AMPA projection and adds GABA-B to GABA-A ({@code CarlsonV1.withSlowReceptors}), as CARLsim does with
  * every spike (its {@code mulSynSlow}, 1 by default); {@code -Dblock=true} records the Exc neurons' v and
- * prints, per test presentation, the share of it spent at or above −10 mV (depolarization block; the traces
- * cover the whole run, so keep the repeats few). The preset's 40 gratings cover half
+ * prints, per test presentation, the share of it spent at or above −10 mV (depolarization block; v is traced
+ * in the test phase only). The preset's 40 gratings cover half
  * a turn at one spatial phase, so the 4.5° grating is nearly the 180° one negated and the inputs' mean
  * activity is not the same in every direction; with both polarities it is. See bench/README.md, "Why the
  * evolution strategy's networks all prefer 180°" and "Both polarities".
@@ -56,8 +56,6 @@ public final class V1Polarity {
 	private static final double HZ = Double.parseDouble(System.getProperty("hz", "0"));
 	private static final boolean NMDA = Boolean.getBoolean("nmda"), SLOW = Boolean.getBoolean("slow"),
 		BLOCK = Boolean.getBoolean("block");
-	/** A test presentation is a depolarization block where v stays at or above this most of the time. */
-	private static final float BLOCK_MV = -10;
 
 	public static void main(final String[] args) {
 		final int side = Integer.parseInt(args[0]), repeats = Integer.parseInt(args[1]);
@@ -70,37 +68,34 @@ public final class V1Polarity {
 		final long t0 = System.nanoTime();
 		Recording recording = Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh");
 		final int exc = network.groupOffset("exc"), excSize = network.group("exc").size();
-		if (BLOCK) recording = recording.withTraces(java.util.stream.IntStream.range(exc, exc + excSize).toArray());
+		if (BLOCK) {
+			recording = recording.withTraces(java.util.stream.IntStream.range(exc, exc + excSize).toArray())
+				.withTracesFrom(protocol.phaseStartMs(1));
+		}
 		final BatchResult batch = new Simulator(new CpuBackend()).run(new SimulationRequest(network, protocol
 			.durationMs(), 1, members, recording));
 		System.out.printf(Locale.ROOT, "SIM %.1f s, %.0f s simulated%n", (System.nanoTime() - t0) / 1e9, protocol
 			.durationMs() / 1000);
 		for (int m = 0; m < members.size(); m++) {
 			print(m, batch.member(m), objective, angles, side);
-			if (BLOCK) printBlock(batch.member(m), protocol, network.dtMs());
+			if (BLOCK) printBlock(batch.member(m), objective, network.dtMs());
 		}
 	}
 
 	/**
 	 * Per Exc neuron and test presentation (both polarities, as the rates), the share of the presentation with
-	 * v at or above {@link #BLOCK_MV}: near 1 is a depolarization block, a neuron held below its spike peak by
-	 * a strong excitatory conductance (reversal 0 mV), silent however strong its drive.
+	 * v at or above {@link V1Tuning#DEPOLARIZED_MV} ({@link V1Tuning#depolarized}): near 1 is a depolarization
+	 * block, a neuron held below its spike peak by a strong excitatory conductance (reversal 0 mV), silent
+	 * however strong its drive.
 	 */
-	private static void printBlock(final MemberResult r, final Protocol protocol, final double dtMs) {
-		final double testMs = 2 * TESTS * (CarlsonV1.PRESENT_MS + CarlsonV1.GAP_MS);
-		final int testStart = (int) Math.round((protocol.durationMs() - testMs) / dtMs);
-		final int present = (int) Math.round(CarlsonV1.PRESENT_MS / dtMs), every = (int) Math.round((CarlsonV1.PRESENT_MS
-			+ CarlsonV1.GAP_MS) / dtMs);
-		for (int i = 0; i < r.traces().neurons().length; i++) {
-			final float[] v = r.traces().v(i);
-			final StringBuilder line = new StringBuilder("    exc" + i + " share of v >= " + BLOCK_MV + " mV  +:");
+	private static void printBlock(final MemberResult r, final V1Tuning objective, final double dtMs) {
+		final double[][] share = objective.depolarized(r.traces(), dtMs);
+		for (int i = 0; i < share.length; i++) {
+			final StringBuilder line = new StringBuilder("    exc" + i + " share of v >= " + V1Tuning.DEPOLARIZED_MV +
+				" mV  +:");
 			for (int k = 0; k < 2 * TESTS; k++) {
 				if (k == TESTS) line.append("  -:");
-				int high = 0;
-				for (int step = testStart + k * every; step < testStart + k * every + present; step++) {
-					if (v[step] >= BLOCK_MV) high++;
-				}
-				line.append(String.format(Locale.ROOT, " %4.2f", high / (double) present));
+				line.append(String.format(Locale.ROOT, " %4.2f", share[i][k]));
 			}
 			System.out.println(line);
 		}

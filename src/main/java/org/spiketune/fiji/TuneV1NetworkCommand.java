@@ -127,7 +127,8 @@ public class TuneV1NetworkCommand extends V1Command {
 		best = ResultsTables.parameters(result.best());
 		fitness = result.bestFitness();
 		network = describeBest(result);
-		history = ResultsTables.generations(result.generations(), config.space().names());
+		history = ResultsTables.precise(ResultsTables.generations(result.generations(), config.space().names()), "best",
+			"mean", "sd");
 		plot = spikeTune.convergencePlot(result);
 		final List<String> names = config.space().names();
 		targets = V1Figures.scatter("Homeostatic target rates (top 5% by fitness vs the rest)",

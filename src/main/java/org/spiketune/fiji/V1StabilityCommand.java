@@ -31,8 +31,9 @@ import org.spiketune.tune.V1Study;
  * its own random initial weights and stimulus order (one batch each); the share of networks whose 4 output
  * neurons are all well tuned (decorrelation ≤ 15, Gaussian ≤ 950, max rate ≤ 50) and the population-vector
  * decoding of the test angles from all networks' neurons (error per angle, mean ± sd). A table lists every
- * run: its fitness components, each output neuron's preferred angle and peak, and the neurons' mean
- * selectivity and receptive-field similarity with the closest training grating. Each finished run is
+ * run: its fitness components, each output neuron's preferred angle and peak, the neurons' mean selectivity
+ * and receptive-field similarity with the closest training grating, and the largest share of a test any of
+ * them spent in depolarization block (v ≥ −10 mV). Each finished run is
  * reported and written to runs.csv at once; cancelling or Esc stops after the current run and summarises
  * the runs done.
  */
@@ -154,6 +155,9 @@ public class V1StabilityCommand extends V1Command {
 			.orElse(0));
 		table.addValue("mean_field_similarity", neurons.stream().mapToDouble(n -> n.field().similarity()).average()
 			.orElse(0));
+		// near 1: a neuron spent most of a test in depolarization block, which the fitness scores as silence
+		table.addValue("max_depolarized", neurons.stream().mapToDouble(V1Study.Neuron::depolarized).max().orElse(0));
+		ResultsTables.precise(table, "fitness");
 	}
 
 	/** Writes the table so far to runs.csv; a failure is logged and the analysis goes on. */

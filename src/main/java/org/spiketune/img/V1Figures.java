@@ -130,8 +130,11 @@ public final class V1Figures {
 		for (int i = 0; i < neurons.size(); i++) {
 			final org.spiketune.tune.V1Study.Neuron n = neurons.get(i);
 			text.append(String.format(java.util.Locale.ROOT, "exc%d: prefers %.1f° at %.1f Hz, selectivity %.2f, " +
-				"receptive field like the %.1f° grating (similarity %.2f)%n", i, Math.toDegrees(n.preferred()), n
-					.peakHz(), n.selectivity(), Math.toDegrees(n.field().angle()), n.field().similarity()));
+				"receptive field like the %.1f° grating (similarity %.2f)%s%n", i, Math.toDegrees(n.preferred()), n
+					.peakHz(), n.selectivity(), Math.toDegrees(n.field().angle()), n.field().similarity(), n.blocked()
+						? String.format(java.util.Locale.ROOT, "; in depolarization block (v ≥ %.0f mV) %.0f%% of the " +
+							"%.1f° test, silent there from too much drive", V1Tuning.DEPOLARIZED_MV, 100 * n.depolarized(), Math
+								.toDegrees(n.depolarizedAngle())) : ""));
 		}
 		return text.toString();
 	}

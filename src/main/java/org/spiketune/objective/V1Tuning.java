@@ -8,6 +8,7 @@ import org.spiketune.model.Protocol;
 import org.spiketune.model.Stimulus;
 import org.spiketune.sim.MemberResult;
 import org.spiketune.sim.SpikeRecord;
+import org.spiketune.sim.StateTraces;
 
 /**
  * The V1 fitness of Carlson et al. (2014), eqs. 1-6, to maximize: {@code 1 / (f_decorr + f_Gauss + K·f_maxRate)},
@@ -29,6 +30,12 @@ public final class V1Tuning implements Objective {
 
 	public static final double K = 4.4, SIGMA = 15 * Math.PI / 180, D_TARGET = Math.PI / 4, TARGET_MAX_HZ = 60;
 	public static final double DECORRELATION_LIMIT = 15, GAUSSIAN_LIMIT = 1300, MAX_RATE_LIMIT = 160, PENALTY = 240;
+	/**
+	 * A neuron at or above this potential for most of a test is in depolarization block: a strong excitatory
+	 * conductance holds it below its spike peak, silent however strong its drive (bench/README.md, "NMDA and
+	 * GABA-B in the core"). A spiking neuron passes through it in about a millisecond per spike.
+	 */
+	public static final double DEPOLARIZED_MV = -10;
 	/** The stability analysis's cutoffs for a well-tuned network. */
 	public static final double WELL_DECORRELATION = 15, WELL_GAUSSIAN = 950, WELL_MAX_RATE = 50;
 
@@ -108,6 +115,43 @@ public final class V1Tuning implements Objective {
 			}
 		}
 		return rates;
+	}
+
+	/**
+	 * The share of each test window each output neuron spent at or above {@link #DEPOLARIZED_MV}, from traces
+	 * of the output neurons in order (steps at {@code dtMs}; a step belongs to the window its start falls in, as a
+	 * spike does for the rates): [neuron][window]. The fitness cannot tell such a block from a neuron without
+	 * drive; this can.
+	 */
+	public double[][] depolarized(final StateTraces traces, final double dtMs) {
+		final int[] neurons = traces.neurons();
+		for (int i = 0; i < size; i++) {
+			if (neurons.length != size || neurons[i] != offset + i) {
+				throw new IllegalArgumentException("v1-tuning needs the traces of the " + size + " '" + group +
+					"' neurons in order, got " + java.util.Arrays.toString(neurons));
+			}
+		}
+		final double[][] share = new double[size][windows.size()];
+		for (int i = 0; i < size; i++) {
+			final float[] v = traces.v(i);
+			for (int j = 0; j < windows.size(); j++) {
+				final Window w = windows.get(j);
+				int inside = 0, high = 0;
+				for (int k = 0; k < v.length; k++) {
+					final double t = (traces.firstStep() + k) * dtMs;
+					if (t >= w.startMs() && t < w.endMs()) {
+						inside++;
+						if (v[k] >= DEPOLARIZED_MV) high++;
+					}
+				}
+				if (inside == 0) {
+					throw new IllegalArgumentException("the traces do not cover the test window " + w.startMs() + "-" + w
+						.endMs() + " ms");
+				}
+				share[i][j] = (double) high / inside;
+			}
+		}
+		return share;
 	}
 
 	public double[] angles() {

@@ -3,6 +3,7 @@ package org.spiketune.tune;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.NetworkSpec;
@@ -83,10 +84,11 @@ public final class V1Study {
 
 	/**
 	 * One trained and tested network: its test rates [neuron][angle], fitness, learned receptive fields
-	 * ([pixel][neuron], On and Off) and the test phase's spikes of Exc and Inh.
+	 * ([pixel][neuron], On and Off), the test phase's spikes of Exc and Inh, and the share of each test each
+	 * output neuron spent depolarized ([neuron][angle], {@link V1Tuning#depolarized}; near 1: a block).
 	 */
 	public record Trial(long seed, double[] angles, double[][] rates, V1Tuning.Fitness fitness, float[][] onWeights,
-		float[][] offWeights, SpikeRecord spikes, double testStartMs)
+		float[][] offWeights, SpikeRecord spikes, double testStartMs, double[][] depolarized)
 	{
 
 		/**
@@ -98,8 +100,10 @@ public final class V1Study {
 			for (int i = 0; i < rates.length; i++) {
 				final ReceptiveFieldMatch field = ReceptiveFieldMatch.best(onWeights, offWeights, i, side, CarlsonV1
 					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side);
+				int blocked = 0;
+				for (int j = 1; j < angles.length; j++) if (depolarized[i][j] > depolarized[i][blocked]) blocked = j;
 				neurons.add(new Neuron(fitness.preferred()[i], fitness.maxRates()[i], V1Tuning.selectivity(rates[i],
-					angles), field));
+					angles), field, depolarized[i][blocked], angles[blocked]));
 			}
 			return neurons;
 		}
@@ -107,9 +111,18 @@ public final class V1Study {
 
 	/**
 	 * One output neuron after training: preferred test angle (radians) and its rate, orientation selectivity
-	 * ({@link V1Tuning#selectivity}) and the grating its receptive field is most like.
+	 * ({@link V1Tuning#selectivity}), the grating its receptive field is most like, and the largest share of a
+	 * test it spent depolarized ({@link V1Tuning#DEPOLARIZED_MV}) with that test's angle (radians).
 	 */
-	public record Neuron(double preferred, double peakHz, double selectivity, ReceptiveFieldMatch field) {}
+	public record Neuron(double preferred, double peakHz, double selectivity, ReceptiveFieldMatch field,
+		double depolarized, double depolarizedAngle)
+	{
+
+		/** Most of a test in depolarization block: silent there from too much drive, not too little. */
+		public boolean blocked() {
+			return depolarized > 0.5;
+		}
+	}
 
 	/** What the stability analysis found. */
 	public record Stability(List<Trial> trials, int wellTuned, V1Tuning.Decoding decoding) {
@@ -138,15 +151,19 @@ public final class V1Study {
 		final List<Member> members = new ArrayList<>();
 		for (final long seed : seeds) members.add(Member.of(seed, parameters));
 		final Protocol protocol = settings.protocol();
+		final int exc = network.groupOffset("exc");
+		// the output neurons' v in the test phase only (a few MB at full scale), to tell a block from silence
 		final SimulationRequest request = new SimulationRequest(network, protocol.durationMs(), seeds[0], members,
-			Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh"));
+			Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh").withTraces(IntStream.range(exc, exc +
+				network.group("exc").size()).toArray()).withTracesFrom(protocol.phaseStartMs(1)));
 		final BatchResult batch = simulator.run(request);
 		final List<Trial> trials = new ArrayList<>();
 		for (int m = 0; m < seeds.length; m++) {
 			final MemberResult r = batch.member(m);
 			final double[][] rates = objective.rates(r.spikes());
 			trials.add(new Trial(seeds[m], objective.angles(), rates, V1Tuning.fitness(rates, objective.angles()), r
-				.learnedWeights("onbuf_exc"), r.learnedWeights("offbuf_exc"), r.spikes(), protocol.phaseStartMs(1)));
+				.learnedWeights("onbuf_exc"), r.learnedWeights("offbuf_exc"), r.spikes(), protocol.phaseStartMs(1),
+				objective.depolarized(r.traces(), network.dtMs())));
 		}
 		return trials;
 	}

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ij.measure.ResultsTable;
@@ -66,6 +67,11 @@ class V1CommandsIT {
 		assertFalse(slow.isCanceled(), slow.getCancelReason());
 		assertNotEquals(fast.getOutput("components"), slow.getOutput("components"),
 			"the same network with NMDA and GABA-B answers differently");
+		assertFalse(((String) slow.getOutput("neurons")).contains("block"), (String) slow.getOutput("neurons"));
+		in.put("parameters", "*buf_exc.gain=1");
+		final String blocked = (String) commands.run(TrainV1NetworkCommand.class, true, in).get().getOutput("neurons");
+		assertTrue(blocked.contains("exc0: ") && blocked.contains("in depolarization block (v ≥ -10 mV) 100% of the"),
+			"a neuron silenced by too much drive says so: " + blocked);
 	}
 
 	@Test
@@ -123,7 +129,10 @@ class V1CommandsIT {
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue((Double) m.getOutput("fitness") > 0);
 		assertTrue(((String) m.getOutput("best")).contains("exc_inh.target="));
-		assertEquals(2, ((ResultsTable) m.getOutput("history")).size());
+		final ResultsTable history = (ResultsTable) m.getOutput("history");
+		assertEquals(2, history.size());
+		assertTrue(history.getRowAsString(0).split("\t")[2].matches("0\\.\\d{9}"), "the best fitness, with its " +
+			"digits: " + history.getRowAsString(0));
 		final String network = (String) m.getOutput("network");
 		assertTrue(network.startsWith(String.format(java.util.Locale.ROOT, "fitness %.5g", (Double) m.getOutput(
 			"fitness"))) && network.contains("preferred "), network);
@@ -158,6 +167,10 @@ class V1CommandsIT {
 		final String summary = Files.readString(dir.resolve("summary.txt"));
 		assertTrue(summary.contains("of 3 runs well tuned") && summary.contains("network: carlson2014-v1-16" + System
 			.lineSeparator()), summary);
-		assertEquals(1 + 3, Files.readAllLines(dir.resolve("runs.csv")).size(), "a header and the three runs");
+		final List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+		assertEquals(1 + 3, runs.size(), "a header and the three runs");
+		assertTrue(runs.get(1).split(",")[1].matches("0\\.\\d{9}"), "fitness with all its digits: " + runs.get(1));
+		final double depolarized = table.getValue("max_depolarized", 0);
+		assertTrue(depolarized >= 0 && depolarized < 0.5, "the preset does not block: " + depolarized);
 	}
 }

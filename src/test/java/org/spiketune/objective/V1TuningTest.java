@@ -123,6 +123,34 @@ class V1TuningTest {
 			new double[] { 1 })));
 	}
 
+	/**
+	 * Two windows of 4 steps (dt 0.5 ms) within traces that start at step 2: neuron 0 sits at 5 mV for 3 of the
+	 * second window's steps (a block); neuron 1 crosses -10 mV once per window (a spike's upstroke).
+	 */
+	@Test
+	void depolarizationIsTheShareOfEachTestWindowAtOrAboveMinus10Mv() {
+		final V1Tuning objective = new V1Tuning("exc", 3, 2, List.of(new V1Tuning.Window(2, 4, 0), new V1Tuning.Window(
+			4, 6, Math.PI / 2)));
+		// samples are steps 2..12 (1 ms to 6.5 ms); window 1 is steps 4-7 (samples 2-5), window 2 steps 8-11 (6-9)
+		final float[] v0 = { 5, 5, -60, -60, -60, -60, 5, 5, -10, -11, 5 };
+		final float[] v1 = { -60, -60, -60, 20, -60, -60, -60, -60, -60, -9, -60 };
+		final float[] v = new float[2 * v0.length];
+		for (int k = 0; k < v0.length; k++) {
+			v[2 * k] = v0[k];
+			v[2 * k + 1] = v1[k];
+		}
+		final org.spiketune.sim.StateTraces traces = new org.spiketune.sim.StateTraces(new int[] { 3, 4 }, 2, v0.length,
+			v, new float[v.length]);
+		final double[][] share = objective.depolarized(traces, 0.5);
+		assertArrayEquals(new double[] { 0, 3 / 4.0 }, share[0], 1e-12, "5, 5, -10 and -11 mV in the second window");
+		assertArrayEquals(new double[] { 1 / 4.0, 1 / 4.0 }, share[1], 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> objective.depolarized(new org.spiketune.sim.StateTraces(
+			new int[] { 4, 3 }, 2, v0.length, v, new float[v.length]), 0.5), "the output neurons in order");
+		final IllegalArgumentException uncovered = assertThrows(IllegalArgumentException.class, () -> objective
+			.depolarized(new org.spiketune.sim.StateTraces(new int[] { 3, 4 }, 0, 3, new float[6], new float[6]), 0.5));
+		assertTrue(uncovered.getMessage().contains("test window"), uncovered.getMessage());
+	}
+
 	@Test
 	void theStudysNetworkTestsEightOrientationsInOrderAfterTraining() {
 		final NetworkSpec network = CarlsonV1.network(16, CarlsonV1.protocol(2, 8, 0.1));

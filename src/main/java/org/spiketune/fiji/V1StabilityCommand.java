@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +34,9 @@ import org.spiketune.tune.V1Study;
  * decoding of the test angles from all networks' neurons (error per angle, mean ± sd). A table lists every
  * run: its fitness components, each output neuron's preferred angle and peak, the neurons' mean selectivity
  * and receptive-field similarity with the closest training grating, and the largest share of a test any of
- * them spent in depolarization block (v ≥ −10 mV). Each finished run is
- * reported and written to runs.csv at once; cancelling or Esc stops after the current run and summarises
- * the runs done.
+ * them spent in depolarization block (v ≥ −10 mV). Each finished run is reported and written to runs.csv at
+ * once; cancelling or Esc stops after the current run, and a run that fails ends the analysis with an error,
+ * both after summarising the runs done.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>V1 Stability", label = "V1 Stability", headless = true)
 public class V1StabilityCommand extends V1Command {
@@ -94,12 +95,15 @@ public class V1StabilityCommand extends V1Command {
 		final CommandProgress progress = new CommandProgress("V1 Stability", runs, status, log, this);
 		final long started = System.nanoTime();
 		table = new ResultsTable();
-		final V1Study.Stability stability;
+		final List<V1Study.Trial> finished = new ArrayList<>();
+		V1Study.Stability stability;
+		String failure = null;
 		try {
 			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
 				parameters);
 			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads), settings,
 				values, runs, seed, (trial, done, total) -> {
+					finished.add(trial);
 					addRow(trial, pixelsPerSide);
 					saveRuns(); // a long analysis keeps every finished run on disk
 					progress.runDone(done, total, String.format(Locale.ROOT, "fitness %.4g, %s", trial.fitness().value(),
@@ -108,9 +112,13 @@ public class V1StabilityCommand extends V1Command {
 				});
 		}
 		catch (final IllegalArgumentException | SimulationException e) {
-			fail("V1 Stability", e.getMessage() + (table.size() > 0 ? " (the runs done are in the table" + (
-				output == null ? ")" : " and " + output.toPath().resolve("runs.csv") + ")") : ""));
-			return;
+			if (finished.isEmpty()) {
+				fail("V1 Stability", e.getMessage());
+				return;
+			}
+			// a later run failed: the runs done are still summarised and written, then the command fails
+			failure = String.format(Locale.ROOT, "run %d of %d failed: %s", finished.size() + 1, runs, e.getMessage());
+			stability = V1Study.summarise(finished);
 		}
 		finally {
 			progress.done();
@@ -121,8 +129,9 @@ public class V1StabilityCommand extends V1Command {
 		errorsd = stability.decoding().sdErrorDeg();
 		decoding = V1Figures.decodingErrors(stability.decoding());
 		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
-			"%.1f°%nnetwork: %s", done < runs ? String.format(Locale.ROOT, "stopped after %d of %d runs: ", done, runs)
-				: "", stability.wellTuned(), done, 100 * share, error, errorsd, settings.network().name());
+			"%.1f°%nnetwork: %s", done < runs ? String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null
+				? failure + "; summary" : "stopped", done, runs) : "", stability.wellTuned(), done, 100 * share, error,
+			errorsd, settings.network().name());
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {
@@ -133,7 +142,12 @@ public class V1StabilityCommand extends V1Command {
 			catch (final IOException e) {
 				cancel("could not write results to " + output + ": " + e.getMessage());
 				log.error("V1 Stability: could not write results to " + output, e);
+				return;
 			}
+		}
+		if (failure != null) {
+			fail("V1 Stability", failure + " (the " + done + " runs done are summarised" + (output == null ? ")"
+				: " in " + output + ")"));
 		}
 	}
 

@@ -194,6 +194,16 @@ public final class V1Study {
 			trials.add(trials(simulator, settings, parameters, org.spiketune.random.Keys.memberSeed(seed, k)).get(0));
 			if (!listener.runDone(trials.get(k), k + 1, n)) break;
 		}
+		return summarise(trials);
+	}
+
+	/**
+	 * The stability analysis's summary of trained networks (at least one): how many are well tuned, and the
+	 * test angles decoded from all their output neurons together. A caller whose later run failed summarises
+	 * the runs done with it.
+	 */
+	public static Stability summarise(final List<Trial> trials) {
+		if (trials.isEmpty()) throw new IllegalArgumentException("no stability runs to summarise");
 		int well = 0;
 		final List<double[]> pooledRates = new ArrayList<>();
 		final List<Double> pooledPreferred = new ArrayList<>();
@@ -206,7 +216,7 @@ public final class V1Study {
 		}
 		final V1Tuning.Decoding decoding = V1Tuning.decode(pooledRates.toArray(double[][]::new), pooledPreferred
 			.stream().mapToDouble(Double::doubleValue).toArray(), trials.get(0).angles());
-		return new Stability(trials, well, decoding);
+		return new Stability(List.copyOf(trials), well, decoding);
 	}
 
 	/**

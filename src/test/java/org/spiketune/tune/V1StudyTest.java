@@ -145,6 +145,11 @@ class V1StudyTest {
 		final V1Study.Stability two = V1Study.stability(simulator, settings, Map.of(), 2, 7);
 		assertEquals(two.wellTuned(), stopped.wellTuned());
 		assertArrayEquals(two.decoding().errorDeg(), stopped.decoding().errorDeg(), "summarised as two runs");
+		final V1Study.Stability first = V1Study.summarise(stopped.trials().subList(0, 1));
+		assertEquals(1, first.trials().size(), "a caller whose second run failed summarises the first");
+		assertEquals(stopped.trials().get(0).fitness().wellTuned() ? 1 : 0, first.wellTuned());
+		assertEquals(8, first.decoding().errorDeg().length);
+		assertThrows(IllegalArgumentException.class, () -> V1Study.summarise(List.of()));
 	}
 
 	private static float[][] initialWeights(final V1Study.Settings settings, final long seed) {

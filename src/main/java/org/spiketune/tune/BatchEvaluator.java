@@ -25,8 +25,9 @@ import org.spiketune.sim.Simulator;
  * Contract (Jenetics' {@link Evaluator}): the result has the input's size and order, every phenotype is
  * evaluated, and evaluated phenotypes are returned as they are unless re-evaluation is on.
  *
- * @implNote Not thread-safe; the tuner calls it from one thread, once per generation (call 0 evaluates the
- *           initial population).
+ * @implNote Not thread-safe; the tuner calls it from one thread, through Jenetics, once or twice per generation
+ *           (call 0 evaluates the initial population); the calls key the noise seeds, {@link #generation} labels
+ *           the evaluations.
  */
 final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator<DoubleGene, C> {
 
@@ -35,6 +36,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 	private final Function<Score, C> fitness;
 	private final TuningListener listener;
 	private int calls;
+	private int generation;
 	private int lastEvaluations;
 	private double simulateMs;
 
@@ -53,6 +55,14 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 		this.simulateMs = simulateMs;
 	}
 
+	/**
+	 * The tuner's generation whose evaluations follow ({@link Evaluation#generation()}; the initial population's
+	 * are generation 0). Jenetics may call {@link #eval} more than once a generation, so calls do not count them.
+	 */
+	void generation(final int g) {
+		generation = g;
+	}
+
 	/** Calls made so far, which label the generations' noise seeds. */
 	int calls() {
 		return calls;
@@ -60,7 +70,8 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 
 	@Override
 	public ISeq<Phenotype<DoubleGene, C>> eval(final Seq<Phenotype<DoubleGene, C>> population) {
-		final int generation = calls++;
+		final int call = calls++;
+		final int label = call == 0 ? 0 : generation;
 		final List<Integer> todo = new ArrayList<>();
 		for (int i = 0; i < population.size(); i++) {
 			if (population.get(i).nonEvaluated() || config.noise().reevaluate()) todo.add(i);
@@ -68,7 +79,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 		lastEvaluations = todo.size();
 		if (todo.isEmpty()) return ISeq.of(population.asList());
 		final int samples = config.noise().samples();
-		final long generationSeed = Keys.mix64(config.seed() + 0x9E3779B97F4A7C15L * (generation + 1L));
+		final long generationSeed = Keys.mix64(config.seed() + 0x9E3779B97F4A7C15L * (call + 1L));
 		final List<Member> members = new ArrayList<>(todo.size() * samples);
 		final double[][] genes = new double[todo.size()][];
 		for (int k = 0; k < todo.size(); k++) {
@@ -80,7 +91,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 		}
 		final long start = System.nanoTime();
 		final List<MemberResult> batch = simulator.runAll(config.network(), config.durationMs(), config
-			.structureSeed(generation), members, config.recording());
+			.structureSeed(call), members, config.recording());
 		final Phenotype<DoubleGene, C>[] out = population.asList().toArray(phenotypes(population.size()));
 		for (int k = 0; k < todo.size(); k++) {
 			final Score[] scores = new Score[samples];
@@ -94,7 +105,7 @@ final class BatchEvaluator<C extends Comparable<? super C>> implements Evaluator
 			final Evaluation.Kind kind = population.get(index).isEvaluated() ? Evaluation.Kind.REEVALUATED
 				: Evaluation.Kind.NEW;
 			out[index] = population.get(index).withFitness(fitness.apply(score));
-			listener.evaluated(new Evaluation(generation, k, config.space().values(genes[k]), genes[k], score, seeds,
+			listener.evaluated(new Evaluation(label, k, config.space().values(genes[k]), genes[k], score, seeds,
 				kind));
 		}
 		simulateMs += (System.nanoTime() - start) / 1e6;

@@ -215,6 +215,7 @@ public final class Tuner {
 			final double simulatedBefore = evaluator.simulateMs();
 			final long evaluatedBefore = evaluations[0];
 			final EvolutionStart<DoubleGene, C> from = start;
+			evaluator.generation(g);
 			final EvolutionResult<DoubleGene, C> result;
 			try {
 				result = RandomRegistry.with(randomFor(config.seed(), g), r -> engine.evolve(from));

@@ -50,6 +50,25 @@ class TunerTest {
 		assertFalse(other.best().equals(one.best()) && other.bestFitness() == one.bestFitness(), "another seed");
 	}
 
+	/**
+	 * Jenetics calls the evaluator more than once in some generations of the evolution strategy; each
+	 * evaluation is still labeled with its generation (a 15-generation run's history once went up to 21).
+	 */
+	@Test
+	void evaluationsAreLabeledWithTheGenerationTheyBelongTo() {
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		final TuningConfig config = TuningFixtures.rateProblem(new Algorithm.Es(4, 4, 2, 0.5, 0.5, 0.2), 6, 3);
+		TuningFixtures.tuner(2).run(config, recorder);
+		assertEquals(6, recorder.generations.size());
+		for (final GenerationStats g : recorder.generations) {
+			final long labeled = recorder.evaluations.stream().filter(e -> e.generation() == g.generation() || g
+				.generation() == 1 && e.generation() == 0).count();
+			assertEquals(g.evaluations(), labeled, "generation " + g.generation() + "'s evaluations");
+		}
+		assertEquals(4, recorder.evaluations.stream().filter(e -> e.generation() == 0).count(), "the initial population");
+		assertTrue(recorder.evaluations.stream().allMatch(e -> e.generation() <= 6));
+	}
+
 	@Test
 	void confirmationReSimulatesTheFinalPopulationAndReportsTheMean() {
 		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();

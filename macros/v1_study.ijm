@@ -3,7 +3,9 @@
 // Run:  ImageJ -batch v1_study.ijm "out=[/path/to/folder] side=16 repeats=2 timescale=0.5 generations=20 runs=10"
 // (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
 // temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones;
-// slowreceptors=true lets spikes drive NMDA and GABA-B too, as in the study's simulator CARLsim)
+// slowreceptors=true lets spikes drive NMDA and GABA-B too, as in the study's simulator CARLsim;
+// blockpenalty=true tunes with a fitness that is not the study's: each output neuron in depolarization block
+// during a test costs the constraint penalty, as a search with NMDA needs)
 args = getArgument();
 out = call("ij.Macro.getValue", args, "out", getDirectory("temp") + "spiketune-v1");
 side = call("ij.Macro.getValue", args, "side", "16");
@@ -13,6 +15,7 @@ generations = call("ij.Macro.getValue", args, "generations", "20");
 runs = call("ij.Macro.getValue", args, "runs", "10");
 temporalhz = call("ij.Macro.getValue", args, "temporalhz", "0");
 slowreceptors = call("ij.Macro.getValue", args, "slowreceptors", "false");
+blockpenalty = call("ij.Macro.getValue", args, "blockpenalty", "false");
 File.makeDirectory(out);
 setBatchMode(true);
 sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale + " temporalhz=" + temporalhz;
@@ -20,7 +23,9 @@ if (slowreceptors == "true") sizes = sizes + " slowreceptors";
 run("Train V1 Network", sizes + " tests=8 parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
 print("trained: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "components"));
 print(call("org.spiketune.fiji.MacroBridge.lastOutput", "neurons"));
-run("Tune V1 Network", sizes + " generations=" + generations + " seed=1 backend=auto threads=0 output=[" + out + File.separator + "tune]");
+tuning = sizes;
+if (blockpenalty == "true") tuning = tuning + " blockpenalty";
+run("Tune V1 Network", tuning + " generations=" + generations + " seed=1 backend=auto threads=0 output=[" + out + File.separator + "tune]");
 best = call("org.spiketune.fiji.MacroBridge.lastOutput", "best");
 print("best: " + best);
 print("best network: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "network"));

@@ -47,7 +47,7 @@ public final class V1PolarityTune {
 					.generation(), stats.best(), stats.mean(), stats.sd(), stats.elapsedMs() / 1000);
 			}
 		});
-		final V1Tuning.Fitness best = V1Tuning.fitness(result.bestScore());
+		final V1Tuning.Fitness best = V1Polarity.bothPolarityTests(network).fitness(result.bestScore());
 		System.out.printf(Locale.ROOT, "best %.6f: decorr %.2f gauss %.0f max %.0f; preferred", best.value(), best
 			.decorrelation(), best.gaussian(), best.maxRate());
 		for (final double p : best.preferred()) System.out.printf(Locale.ROOT, " %.1f", Math.toDegrees(p));
@@ -101,7 +101,7 @@ public final class V1PolarityTune {
 
 		@Override
 		public Score score(final MemberResult result) {
-			return V1Tuning.score(V1Tuning.fitness(V1Polarity.strongerPolarity(tests.rates(result.spikes())), angles));
+			return tests.score(V1Tuning.fitness(V1Polarity.strongerPolarity(tests.rates(result.spikes())), angles));
 		}
 	}
 }

@@ -33,7 +33,9 @@ import org.spiketune.tune.V1Study;
  * each trained on its own random stimulus order. Outputs as Tune Network: best parameters, fitness, the
  * generations table and convergence; the best network's fitness components with each output neuron's
  * preferred angle and peak rate; and the scatter plots of Figs. 8-9 (the best 5% of all evaluated
- * individuals against the rest); with an output folder, also the history with every fitness component.
+ * individuals against the rest); with an output folder, also the history with every fitness component and
+ * each output neuron's depolarization (a block the study's fitness cannot see). {@code blockpenalty} tunes
+ * with a variant that penalizes the block ({@link V1Tuning#withBlockPenalty}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>SpikeTune>Tune V1 Network", label = "Tune V1 Network",
 	headless = true)
@@ -44,6 +46,11 @@ public class TuneV1NetworkCommand extends V1Command {
 
 	@Parameter(label = "Generations (the study stopped after 287)", min = "1")
 	private int generations = 20;
+
+	@Parameter(label = "Penalize depolarization block (not the study's fitness)", required = false,
+		description = "Each output neuron held at v >= -10 mV for most of a test costs the study's constraint " +
+			"penalty (240) there: with NMDA, the study's fitness scores such a silenced neuron as a tuned one")
+	private boolean blockpenalty = false;
 
 	@Parameter(label = "Seed", persist = false)
 	private long seed = 1;
@@ -93,7 +100,7 @@ public class TuneV1NetworkCommand extends V1Command {
 		final TuningConfig config;
 		try {
 			settings = settings(8);
-			config = V1Study.tuning(settings, generations, seed);
+			config = V1Study.tuning(settings, generations, seed, blockpenalty);
 		}
 		catch (final IllegalArgumentException e) {
 			fail(e.getMessage());
@@ -126,7 +133,7 @@ public class TuneV1NetworkCommand extends V1Command {
 		}
 		best = ResultsTables.parameters(result.best());
 		fitness = result.bestFitness();
-		network = describeBest(result);
+		network = describeBest((V1Tuning) config.objective(), result);
 		history = ResultsTables.precise(ResultsTables.generations(result.generations(), config.space().names()), "best",
 			"mean", "sd");
 		plot = spikeTune.convergencePlot(result);
@@ -154,10 +161,21 @@ public class TuneV1NetworkCommand extends V1Command {
 			result.generations().size(), best, network));
 	}
 
-	/** The best network's fitness in words, from the components its evaluation recorded. */
-	private static String describeBest(final TuningResult result) {
+	/**
+	 * The best network's fitness in words, from the components its evaluation recorded, with how long its output
+	 * neurons spent depolarized (a block the fitness cannot see).
+	 */
+	private static String describeBest(final V1Tuning objective, final TuningResult result) {
 		if (result.bestScore() == null || result.bestScore().failed()) return "no network was scored";
-		return V1Figures.describe(V1Tuning.fitness(result.bestScore()));
+		final String fitness = V1Figures.describe(objective.fitness(result.bestScore()));
+		final double[] depolarized = objective.depolarized(result.bestScore());
+		final StringBuilder shares = new StringBuilder();
+		for (int i = 0; i < depolarized.length; i++) {
+			shares.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f%%", 100 * depolarized[i]));
+		}
+		return String.format(Locale.ROOT, "%s%nlargest share of a test depolarized (v ≥ %.0f mV), per neuron: %s; " +
+			"tests in depolarization block: %.0f%s", fitness, V1Tuning.DEPOLARIZED_MV, shares, objective.blockedTests(
+				result.bestScore()), objective.blockPenalty() ? " (penalized)" : "");
 	}
 
 	private void fail(final String message) {

@@ -3,6 +3,7 @@ package org.spiketune.objective;
 import java.util.List;
 
 import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.Recording;
 
 /**
  * Scores a simulated member. The tuner sends a generation to the simulator as one batch, then asks the
@@ -35,6 +36,14 @@ public interface Objective {
 	 */
 	default List<String> spikeGroups() {
 		return List.of();
+	}
+
+	/**
+	 * What the tuner records of each member of a {@code durationMs} run: the population rate as one bin, the
+	 * spikes of {@link #spikeGroups}, and no traces unless the objective scores them.
+	 */
+	default Recording recording(final double durationMs) {
+		return Recording.spikesOnly().withRateBin(durationMs).withSpikeGroups(spikeGroups().toArray(String[]::new));
 	}
 
 	/**

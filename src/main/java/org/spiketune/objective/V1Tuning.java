@@ -7,6 +7,7 @@ import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
 import org.spiketune.model.Stimulus;
 import org.spiketune.sim.MemberResult;
+import org.spiketune.sim.Recording;
 import org.spiketune.sim.SpikeRecord;
 import org.spiketune.sim.StateTraces;
 
@@ -24,7 +25,12 @@ import org.spiketune.sim.StateTraces;
  * plain, not wrapped at π, as in eq. 3. Rates in Hz make the limits 1300 and 160 meaningful (about 40 Hz per
  * term); the limit 15 on f_decorr, in radians, cannot be reached by 4 neurons (at most 4·3π/4 ≈ 9.4), as the
  * paper's equations have it. Components are recorded in the history: the three terms, the penalty, then each
- * neuron's preferred angle (degrees) and maximum rate.
+ * neuron's preferred angle (degrees) and maximum rate, then each neuron's largest share of a test spent
+ * depolarized ({@link #depolarized}) and the number of (neuron, test) pairs in block, which the fitness cannot
+ * see: a tuning run traces the output neurons through the test phase for them.
+ * <p>
+ * {@link #withBlockPenalty} makes a variant that is not the study's: each (neuron, test) pair in depolarization
+ * block adds the penalty again, so a search with NMDA cannot score a silenced neuron as a tuned one.
  */
 public final class V1Tuning implements Objective {
 
@@ -36,6 +42,8 @@ public final class V1Tuning implements Objective {
 	 * GABA-B in the core"). A spiking neuron passes through it in about a millisecond per spike.
 	 */
 	public static final double DEPOLARIZED_MV = -10;
+	/** A neuron depolarized for more than this share of a test is in block there ({@link #blockedTests}). */
+	public static final double BLOCKED_SHARE = 0.5;
 	/** The stability analysis's cutoffs for a well-tuned network. */
 	public static final double WELL_DECORRELATION = 15, WELL_GAUSSIAN = 950, WELL_MAX_RATE = 50;
 
@@ -56,14 +64,35 @@ public final class V1Tuning implements Objective {
 	private final String group;
 	private final int offset, size;
 	private final List<Window> windows;
+	private final boolean blockPenalty;
 
 	public V1Tuning(final String group, final int offset, final int size, final List<Window> windows) {
+		this(group, offset, size, windows, false);
+	}
+
+	private V1Tuning(final String group, final int offset, final int size, final List<Window> windows,
+		final boolean blockPenalty)
+	{
 		if (size < 2) throw new IllegalArgumentException("v1-tuning needs at least 2 output neurons, got " + size);
 		if (windows.isEmpty()) throw new IllegalArgumentException("v1-tuning needs test presentations");
 		this.group = group;
 		this.offset = offset;
 		this.size = size;
 		this.windows = List.copyOf(windows);
+		this.blockPenalty = blockPenalty;
+	}
+
+	/**
+	 * This objective, and when {@code penalize}, not the study's: every (neuron, test) pair in depolarization
+	 * block (depolarized for more than {@link #BLOCKED_SHARE} of the test) adds {@link #PENALTY} to the fitness's
+	 * denominator and to the recorded penalty.
+	 */
+	public V1Tuning withBlockPenalty(final boolean penalize) {
+		return new V1Tuning(group, offset, size, windows, penalize);
+	}
+
+	public boolean blockPenalty() {
+		return blockPenalty;
 	}
 
 	/**
@@ -100,6 +129,14 @@ public final class V1Tuning implements Objective {
 	@Override
 	public List<String> spikeGroups() {
 		return List.of(group);
+	}
+
+	/** Also the output neurons' v from the first test on, for {@link #depolarized} (a few MB at full scale). */
+	@Override
+	public Recording recording(final double durationMs) {
+		final double testStart = windows.stream().mapToDouble(Window::startMs).min().orElseThrow();
+		return Objective.super.recording(durationMs).withTraces(java.util.stream.IntStream.range(offset, offset + size)
+			.toArray()).withTracesFrom(testStart);
 	}
 
 	/** Rates (Hz) of each output neuron in each test window: [neuron][window]. */
@@ -248,14 +285,16 @@ public final class V1Tuning implements Objective {
 		return new Decoding(angles.clone(), decoded, error);
 	}
 
+	/** The variant has a name of its own, so that a checkpoint of one fitness does not resume with the other. */
 	@Override
 	public String name() {
-		return "v1-tuning";
+		return blockPenalty ? "v1-tuning-block-penalty" : "v1-tuning";
 	}
 
 	@Override
 	public String fitnessLabel() {
-		return "V1 fitness 1/(decorr + Gauss + 4.4·maxRate)";
+		return blockPenalty ? "V1 fitness 1/(decorr + Gauss + 4.4·maxRate + 240·blocked)"
+			: "V1 fitness 1/(decorr + Gauss + 4.4·maxRate)";
 	}
 
 	@Override
@@ -268,6 +307,8 @@ public final class V1Tuning implements Objective {
 		final List<String> names = new ArrayList<>(List.of("decorrelation", "gaussian_hz", "max_rate_hz", "penalty"));
 		for (int i = 0; i < size; i++) names.add(group + i + "_preferred_deg");
 		for (int i = 0; i < size; i++) names.add(group + i + "_max_hz");
+		for (int i = 0; i < size; i++) names.add(group + i + "_depolarized");
+		names.add("blocked_tests");
 		return names;
 	}
 
@@ -281,15 +322,10 @@ public final class V1Tuning implements Objective {
 	 * described as the trial it came from. A score averaged over several samples averages the preferred angles
 	 * too, so those describe no single network (the study's evolution strategy scores one sample).
 	 *
-	 * @throws IllegalArgumentException when the score failed or is not one of a v1-tuning objective
+	 * @throws IllegalArgumentException when the score failed or is not one of this objective
 	 */
-	public static Fitness fitness(final Score score) {
-		if (score.failed()) throw new IllegalArgumentException("the network was not scored: " + score.failure());
-		final double[] c = score.components();
-		if (c.length < 8 || c.length % 2 != 0) {
-			throw new IllegalArgumentException("not a v1-tuning score: " + c.length + " components");
-		}
-		final int size = (c.length - 4) / 2;
+	public Fitness fitness(final Score score) {
+		final double[] c = components(score);
 		final double[] preferred = new double[size], maxRates = new double[size];
 		for (int i = 0; i < size; i++) {
 			preferred[i] = Math.toRadians(c[4 + i]);
@@ -298,27 +334,89 @@ public final class V1Tuning implements Objective {
 		return new Fitness(c[0], c[1], c[2], c[3], score.value(), preferred, maxRates);
 	}
 
+	/**
+	 * Each output neuron's largest share of a test spent depolarized, as {@link #score} recorded it (NaN where
+	 * it was not traced).
+	 */
+	public double[] depolarized(final Score score) {
+		final double[] c = components(score);
+		final double[] share = new double[size];
+		for (int i = 0; i < size; i++) share[i] = c[4 + 2 * size + i];
+		return share;
+	}
+
+	/** The (neuron, test) pairs in block {@link #score} recorded (NaN where not traced). */
+	public double blockedTests(final Score score) {
+		final double[] c = components(score);
+		return c[4 + 3 * size];
+	}
+
+	private double[] components(final Score score) {
+		if (score.failed()) throw new IllegalArgumentException("the network was not scored: " + score.failure());
+		final double[] c = score.components();
+		if (c.length != 5 + 3 * size) {
+			throw new IllegalArgumentException("not a score of " + this + ": " + c.length + " components");
+		}
+		return c;
+	}
+
+	/** The number of (neuron, test) pairs depolarized for more than {@link #BLOCKED_SHARE} of the test. */
+	public static int blockedTests(final double[][] depolarized) {
+		int blocked = 0;
+		for (final double[] neuron : depolarized) for (final double share : neuron) if (share > BLOCKED_SHARE) blocked++;
+		return blocked;
+	}
+
+	/**
+	 * The study's fitness of the output neurons' rates; with traces of them (as {@link #recording} asks for),
+	 * also their depolarization, which {@link #withBlockPenalty the block penalty} counts.
+	 *
+	 * @throws IllegalArgumentException when the block penalty is on and the result has no traces of the outputs
+	 */
 	@Override
 	public Score score(final MemberResult result) {
-		return score(fitness(rates(result.spikes()), angles()));
+		final Fitness study = fitness(rates(result.spikes()), angles());
+		final StateTraces traces = result.traces();
+		if (traces == null || traces.neurons().length == 0) {
+			if (blockPenalty) {
+				throw new IllegalArgumentException("v1-tuning with the block penalty needs traces of the '" + group +
+					"' neurons in the test phase (record them as recording(durationMs) says)");
+			}
+			return score(study, null);
+		}
+		return score(study, depolarized(traces, result.spikes().dtMs()));
+	}
+
+	/** A fitness of rates alone as the score this objective records, its depolarization not traced (NaN). */
+	public Score score(final Fitness f) {
+		return score(f, null);
 	}
 
 	/**
 	 * A fitness as the score this objective records: decorrelation, Gaussian, max-rate and penalty terms,
-	 * then each neuron's preferred angle (degrees) and peak rate; {@link #fitness(Score)} reads it back.
+	 * then each neuron's preferred angle (degrees) and peak rate, its largest share of a test depolarized and
+	 * the pairs in block ({@code depolarized} [neuron][test], or null: NaN, not traced). With the block penalty,
+	 * each blocked pair adds {@link #PENALTY} to the denominator and the penalty. {@link #fitness(Score)} reads
+	 * it back.
 	 */
-	public static Score score(final Fitness f) {
-		final int size = f.preferred().length;
-		final double[] components = new double[4 + 2 * size];
+	private Score score(final Fitness f, final double[][] depolarized) {
+		final double[] components = new double[5 + 3 * size];
+		final int blocked = depolarized == null ? 0 : blockedTests(depolarized);
+		final double extra = blockPenalty ? blocked * PENALTY : 0;
 		components[0] = f.decorrelation();
 		components[1] = f.gaussian();
 		components[2] = f.maxRate();
-		components[3] = f.penalty();
+		components[3] = f.penalty() + extra;
 		for (int i = 0; i < size; i++) {
 			components[4 + i] = Math.toDegrees(f.preferred()[i]);
 			components[4 + size + i] = f.maxRates()[i];
+			components[4 + 2 * size + i] = depolarized == null ? Double.NaN : java.util.Arrays.stream(depolarized[i])
+				.max().orElse(0);
 		}
-		return Score.of(f.value(), components, new double[] { f.value() });
+		components[4 + 3 * size] = depolarized == null ? Double.NaN : blocked;
+		final double value = extra == 0 ? f.value() : 1 / (f.decorrelation() + f.gaussian() + K * f.maxRate() + f
+			.penalty() + extra);
+		return Score.of(value, components, new double[] { value });
 	}
 
 	@Override
@@ -328,6 +426,7 @@ public final class V1Tuning implements Objective {
 
 	@Override
 	public String toString() {
-		return "v1-tuning of '" + group + "' over " + windows.size() + " test presentations";
+		return "v1-tuning of '" + group + "' over " + windows.size() + " test presentations" + (blockPenalty
+			? ", penalizing depolarization block" : "");
 	}
 }

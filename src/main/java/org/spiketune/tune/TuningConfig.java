@@ -63,9 +63,8 @@ public record TuningConfig(NetworkSpec network, ParameterSpace space, Objective 
 		return org.spiketune.random.Keys.mix64(seed ^ 0x6A09E667F3BCC909L);
 	}
 
-	/** What the evaluations record: rates, and the spikes of the groups the objective scores. */
+	/** What the evaluations record: what the objective scores ({@link Objective#recording}). */
 	Recording recording() {
-		return Recording.spikesOnly().withRateBin(durationMs).withSpikeGroups(objective.spikeGroups().toArray(
-			String[]::new));
+		return objective.recording(durationMs);
 	}
 }

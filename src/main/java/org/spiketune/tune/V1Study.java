@@ -248,8 +248,20 @@ public final class V1Study {
 
 	/** A tuning run of the study: its 14 parameters, fitness {@link V1Tuning}, its evolution strategy. */
 	public static TuningConfig tuning(final Settings settings, final int generations, final long seed) {
+		return tuning(settings, generations, seed, false);
+	}
+
+	/**
+	 * {@link #tuning(Settings, int, long)}, and when {@code blockPenalty}, with a fitness that is not the
+	 * study's: each (output neuron, test) in depolarization block costs the constraint penalty
+	 * ({@link V1Tuning#withBlockPenalty}), for searches with NMDA, whose block the study's fitness scores as tuning.
+	 */
+	public static TuningConfig tuning(final Settings settings, final int generations, final long seed,
+		final boolean blockPenalty)
+	{
 		final NetworkSpec network = settings.network();
-		return TuningConfig.of(network, StudySpaces.carlsonV1(settings.side()), settings.objective(), Algorithm.Es
-			.defaults(), Termination.generations(generations), settings.protocol().durationMs(), seed);
+		return TuningConfig.of(network, StudySpaces.carlsonV1(settings.side()), settings.objective().withBlockPenalty(
+			blockPenalty), Algorithm.Es.defaults(), Termination.generations(generations), settings.protocol()
+				.durationMs(), seed);
 	}
 }

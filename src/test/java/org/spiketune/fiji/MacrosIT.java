@@ -104,11 +104,12 @@ class MacrosIT {
 	void v1Study() throws Exception {
 		final Path out = dir.resolve("v1");
 		final ImageJ1Install.Result r = run("v1_study.ijm", "out=[" + out + "] side=16 repeats=1 timescale=0.05 " +
-			"generations=1 runs=2 slowreceptors=true");
+			"generations=1 runs=2 slowreceptors=true blockpenalty=true");
 		assertTrue(r.output().contains("trained: fitness "), r.output());
 		assertTrue(r.output().contains("exc3: prefers"), "the Exc neurons' tuning and fields: " + r.output());
 		assertTrue(r.output().contains("best: *buf_exc.ltp="), r.output());
 		assertTrue(r.output().contains("best network: fitness "), r.output());
+		assertTrue(r.output().contains("(penalized)"), "the macro's blockpenalty reached the command: " + r.output());
 		assertTrue(r.output().contains("decoding error: "), r.output());
 		assertFiles(out.resolve("train"), "tuning-curves.png", "receptive-fields.tif", "test-raster.png");
 		assertTrue(Files.readString(out.resolve("train").resolve("fitness.txt")).contains(

@@ -125,6 +125,7 @@ class V1CommandsIT {
 		final Map<String, Object> in = small();
 		in.put("generations", 2);
 		in.put("output", dir.toFile());
+		in.put("blockpenalty", true);
 		final CommandModule m = commands.run(TuneV1NetworkCommand.class, true, in).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue((Double) m.getOutput("fitness") > 0);
@@ -136,6 +137,8 @@ class V1CommandsIT {
 		final String network = (String) m.getOutput("network");
 		assertTrue(network.startsWith(String.format(java.util.Locale.ROOT, "fitness %.5g", (Double) m.getOutput(
 			"fitness"))) && network.contains("preferred "), network);
+		assertTrue(network.matches("(?s).*largest share of a test depolarized \\(v ≥ -10 mV\\), per neuron: \\d+%, " +
+			"\\d+%, \\d+%, \\d+%; tests in depolarization block: \\d+ \\(penalized\\)"), network);
 		assertTrue(Files.readString(dir.resolve("best-network.txt")).contains(network));
 		assertTrue(Files.readString(dir.resolve("best-network.txt")).endsWith("network: carlson2014-v1-16" + System
 			.lineSeparator()), "the receptor set is named with the results");
@@ -143,7 +146,8 @@ class V1CommandsIT {
 		assertTrue(Files.size(dir.resolve("targets.png")) > 0 && Files.size(dir.resolve("stdp-windows.png")) > 0);
 		final String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
 		assertTrue(header.contains("decorrelation") && header.contains("gaussian_hz") && header.contains(
-			"max_rate_hz"), "every fitness component is in the history: " + header);
+			"max_rate_hz") && header.contains("exc3_depolarized") && header.contains("blocked_tests"),
+			"every fitness component is in the history: " + header);
 	}
 
 	@Test

@@ -107,8 +107,12 @@ class V1TuningTest {
 		assertEquals(Math.toDegrees(ANGLES[3]), score.component(4 + 2), 1e-9, "exc2 prefers 90°");
 		assertEquals(20, score.component(4 + 4 + 2), 1e-12);
 		assertEquals("exc2_preferred_deg", objective.components().get(6));
+		assertEquals(List.of("exc0_depolarized", "exc1_depolarized", "exc2_depolarized", "exc3_depolarized",
+			"blocked_tests"), objective.components().subList(12, 17));
+		assertEquals(17, score.components().length);
+		assertTrue(Double.isNaN(score.component(12)) && Double.isNaN(score.component(16)), "no traces: not measured");
 		assertFalse(objective.minimize());
-		final V1Tuning.Fitness rebuilt = V1Tuning.fitness(score);
+		final V1Tuning.Fitness rebuilt = objective.fitness(score);
 		assertEquals(f.value(), rebuilt.value());
 		assertEquals(f.decorrelation(), rebuilt.decorrelation());
 		assertEquals(f.gaussian(), rebuilt.gaussian());
@@ -116,39 +120,88 @@ class V1TuningTest {
 		assertEquals(f.penalty(), rebuilt.penalty());
 		assertArrayEquals(f.preferred(), rebuilt.preferred(), 1e-12);
 		assertArrayEquals(f.maxRates(), rebuilt.maxRates(), 0);
-		final IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> V1Tuning.fitness(
-			Score.failed("diverged", 0, 12, 1)));
+		assertThrows(IllegalArgumentException.class, () -> objective.fitness(Score.of(1, java.util.Arrays.copyOf(score
+			.components(), 12), new double[] { 1 })), "the layout before the depolarization was recorded");
+		final IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> objective.fitness(
+			Score.failed("diverged", 0, 17, 1)));
 		assertTrue(failed.getMessage().contains("diverged"), failed.getMessage());
-		assertThrows(IllegalArgumentException.class, () -> V1Tuning.fitness(Score.of(1, new double[] { 1, 2, 3 },
+		assertThrows(IllegalArgumentException.class, () -> objective.fitness(Score.of(1, new double[] { 1, 2, 3 },
 			new double[] { 1 })));
 	}
 
+	/** Output neurons 3 and 4, two test windows of 4 steps (dt 0.5 ms): 2-4 ms and 4-6 ms. */
+	private static V1Tuning twoWindows() {
+		return new V1Tuning("exc", 3, 2, List.of(new V1Tuning.Window(2, 4, 0), new V1Tuning.Window(4, 6, Math.PI / 2)));
+	}
+
+	// samples are steps 2..12 (1 ms to 6.5 ms); window 1 is steps 4-7 (samples 2-5), window 2 steps 8-11 (6-9)
+	private static final float[] V0 = { 5, 5, -60, -60, -60, -60, 5, 5, -10, -11, 5 };
+	private static final float[] V1 = { -60, -60, -60, 20, -60, -60, -60, -60, -60, -9, -60 };
+
+	/** V0 and V1 as traces of {@code neurons} from step 2. */
+	private static org.spiketune.sim.StateTraces traces(final int... neurons) {
+		final float[] v = new float[2 * V0.length];
+		for (int k = 0; k < V0.length; k++) {
+			v[2 * k] = V0[k];
+			v[2 * k + 1] = V1[k];
+		}
+		return new org.spiketune.sim.StateTraces(neurons, 2, V0.length, v, new float[v.length]);
+	}
+
 	/**
-	 * Two windows of 4 steps (dt 0.5 ms) within traces that start at step 2: neuron 0 sits at 5 mV for 3 of the
-	 * second window's steps (a block); neuron 1 crosses -10 mV once per window (a spike's upstroke).
+	 * Two windows within traces that start at step 2: neuron 0 sits at 5 mV for 3 of the second window's steps
+	 * (a block); neuron 1 crosses -10 mV once per window (a spike's upstroke).
 	 */
 	@Test
 	void depolarizationIsTheShareOfEachTestWindowAtOrAboveMinus10Mv() {
-		final V1Tuning objective = new V1Tuning("exc", 3, 2, List.of(new V1Tuning.Window(2, 4, 0), new V1Tuning.Window(
-			4, 6, Math.PI / 2)));
-		// samples are steps 2..12 (1 ms to 6.5 ms); window 1 is steps 4-7 (samples 2-5), window 2 steps 8-11 (6-9)
-		final float[] v0 = { 5, 5, -60, -60, -60, -60, 5, 5, -10, -11, 5 };
-		final float[] v1 = { -60, -60, -60, 20, -60, -60, -60, -60, -60, -9, -60 };
-		final float[] v = new float[2 * v0.length];
-		for (int k = 0; k < v0.length; k++) {
-			v[2 * k] = v0[k];
-			v[2 * k + 1] = v1[k];
-		}
-		final org.spiketune.sim.StateTraces traces = new org.spiketune.sim.StateTraces(new int[] { 3, 4 }, 2, v0.length,
-			v, new float[v.length]);
+		final V1Tuning objective = twoWindows();
+		final org.spiketune.sim.StateTraces traces = traces(3, 4);
 		final double[][] share = objective.depolarized(traces, 0.5);
 		assertArrayEquals(new double[] { 0, 3 / 4.0 }, share[0], 1e-12, "5, 5, -10 and -11 mV in the second window");
 		assertArrayEquals(new double[] { 1 / 4.0, 1 / 4.0 }, share[1], 1e-12);
-		assertThrows(IllegalArgumentException.class, () -> objective.depolarized(new org.spiketune.sim.StateTraces(
-			new int[] { 4, 3 }, 2, v0.length, v, new float[v.length]), 0.5), "the output neurons in order");
+		assertThrows(IllegalArgumentException.class, () -> objective.depolarized(traces(4, 3), 0.5),
+			"the output neurons in order");
 		final IllegalArgumentException uncovered = assertThrows(IllegalArgumentException.class, () -> objective
 			.depolarized(new org.spiketune.sim.StateTraces(new int[] { 3, 4 }, 0, 3, new float[6], new float[6]), 0.5));
 		assertTrue(uncovered.getMessage().contains("test window"), uncovered.getMessage());
+	}
+
+	/**
+	 * The traces of the test above, with spikes: the score records each neuron's largest depolarized share (3/4,
+	 * 1/4) and one blocked test (neuron 0's second, 3/4 > 1/2); the study's fitness ignores them, the block penalty
+	 * adds 240 for it.
+	 */
+	@Test
+	void theScoreRecordsTheBlockAndTheVariantPenalizesIt() {
+		final V1Tuning study = twoWindows();
+		final V1Tuning penalized = study.withBlockPenalty(true);
+		final org.spiketune.sim.StateTraces traces = traces(3, 4);
+		// neuron 3 (exc0) spikes once in the first window (500 Hz over 2 ms), neuron 4 (exc1) twice in the second
+		final SpikeRecord spikes = new SpikeRecord(5, 0.5, 13, new int[] { 5, 9, 10 }, new int[] { 3, 4, 4 });
+		final MemberResult result = new MemberResult(0, Member.of(1), spikes, null, traces);
+		final V1Tuning.Fitness f = V1Tuning.fitness(study.rates(spikes), study.angles());
+		assertArrayEquals(new double[] { 500, 1000 }, f.maxRates(), 1e-9);
+		final Score plain = study.score(result);
+		assertEquals(f.value(), plain.value(), "the study's fitness is unchanged");
+		assertEquals(f.penalty(), plain.component(3));
+		assertArrayEquals(new double[] { 3 / 4.0, 1 / 4.0 }, study.depolarized(plain), 1e-12);
+		assertEquals(1, study.blockedTests(plain));
+		final Score punished = penalized.score(result);
+		assertEquals(1 / (f.decorrelation() + f.gaussian() + 4.4 * f.maxRate() + f.penalty() + 240), punished.value(),
+			1e-15);
+		assertEquals(f.penalty() + 240, punished.component(3));
+		assertEquals(1, penalized.blockedTests(punished));
+		final IllegalArgumentException untraced = assertThrows(IllegalArgumentException.class, () -> penalized.score(
+			new MemberResult(0, Member.of(1), spikes, null, null)));
+		assertTrue(untraced.getMessage().contains("traces"), untraced.getMessage());
+		final org.spiketune.sim.Recording recording = penalized.recording(6.5);
+		assertArrayEquals(new int[] { 3, 4 }, recording.tracedNeurons(), "the output neurons");
+		assertEquals(2, recording.traceFromMs(), "from the first test on");
+		assertEquals(List.of("exc"), recording.spikeGroups());
+		assertTrue(penalized.toString().contains("block"));
+		assertEquals("v1-tuning", study.name());
+		assertEquals("v1-tuning-block-penalty", penalized.name(), "a checkpoint of one does not resume the other");
+		assertFalse(study.blockPenalty());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.spiketune.objective.Score;
+import org.spiketune.objective.V1Tuning;
 
 class V1StudyTest {
 
@@ -67,6 +68,39 @@ class V1StudyTest {
 			new org.spiketune.sim.SimulationRequest(config.network(), config.durationMs(), 1, members, config
 				.recording()), 2);
 		assertTrue(estimate.totalBytes() < 1L << 30, estimate.toString());
+		// and the Exc neurons' v through the test phase only, for the depolarization the history records
+		assertArrayEquals(java.util.stream.IntStream.range(config.network().groupOffset("exc"), config.network()
+			.groupOffset("exc") + 4).toArray(), config.recording().tracedNeurons());
+		assertEquals(20 * 40 * 2500, config.recording().traceFromMs(), 1e-9, "after 20 × 40 × (2 s + 0.5 s)");
+	}
+
+	/**
+	 * A small tuning run with NMDA and the block penalty: every evaluation records how long each output neuron
+	 * was depolarized, and its penalty counts the blocked tests.
+	 */
+	@Test
+	void aTuningRunRecordsTheOutputNeuronsDepolarization() {
+		final TuningConfig config = V1Study.tuning(new V1Study.Settings(16, 1, 0.02, 8, 0, true), 1, 5, true);
+		final V1Tuning objective = (V1Tuning) config.objective();
+		assertTrue(objective.blockPenalty());
+		final List<Evaluation> evaluations = new ArrayList<>();
+		new Tuner(new org.spiketune.sim.Simulator(new org.spiketune.sim.cpu.CpuBackend(2))).run(config,
+			new TuningListener() {
+
+				@Override
+				public void evaluated(final Evaluation evaluation) {
+					evaluations.add(evaluation);
+				}
+			});
+		assertFalse(evaluations.isEmpty());
+		for (final Evaluation e : evaluations) {
+			for (final double share : objective.depolarized(e.score())) assertTrue(share >= 0 && share <= 1, "" + share);
+			final double blocked = objective.blockedTests(e.score());
+			final V1Tuning.Fitness f = objective.fitness(e.score());
+			assertEquals(1 / (f.decorrelation() + f.gaussian() + 4.4 * f.maxRate() + f.penalty()), e.score().value(),
+				1e-12, "the penalty holds the blocked tests' share");
+			assertTrue(f.penalty() == 240 * blocked || f.penalty() == 240 * (blocked + 1), f.penalty() + " " + blocked);
+		}
 	}
 
 	/** The gratings' counterphase frequency reaches every presentation, and the still default stays still. */

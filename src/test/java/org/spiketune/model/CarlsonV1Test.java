@@ -54,6 +54,25 @@ class CarlsonV1Test {
 		assertEquals(30, exc.max());
 	}
 
+	/** The parameters tuned with NMDA and GABA-B are the 14, within their ranges at every size. */
+	@Test
+	void theParametersTunedWithSlowReceptorsLieWithinTheRangesAtEverySize() {
+		for (final int side : CarlsonV1.SIDES) {
+			final Map<String, Double> values = CarlsonV1.tunedWithSlowReceptors(side);
+			final List<CarlsonV1.Tuned> tuned = CarlsonV1.tuned(side);
+			assertEquals(tuned.stream().map(CarlsonV1.Tuned::name).toList(), List.copyOf(values.keySet()));
+			for (final CarlsonV1.Tuned t : tuned) {
+				final double v = values.get(t.name());
+				assertTrue(v >= t.min() && v <= t.max(), side + ": " + t.name() + " = " + v);
+			}
+		}
+		assertEquals(CarlsonV1.tunedWithSlowReceptors(16).get("*buf_exc.gain") / 4, CarlsonV1.tunedWithSlowReceptors(
+			32).get("*buf_exc.gain"), "four times the inputs, a quarter of the gain");
+		assertEquals(CarlsonV1.tunedWithSlowReceptors(16).get("*buf_exc.ltp"), CarlsonV1.tunedWithSlowReceptors(32).get(
+			"*buf_exc.ltp"));
+		assertThrows(IllegalArgumentException.class, () -> CarlsonV1.tunedWithSlowReceptors(1));
+	}
+
 	/**
 	 * The Buffer → Exc gain range keeps the untrained Exc neurons within the study's rates: at its top they fire
 	 * at most 60 Hz (the max-rate target) in the first seconds of training, at every size, so homeostasis does

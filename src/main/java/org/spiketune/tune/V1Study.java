@@ -3,7 +3,6 @@ package org.spiketune.tune;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.NetworkSpec;
@@ -13,7 +12,6 @@ import org.spiketune.objective.V1Tuning;
 import org.spiketune.sim.BatchResult;
 import org.spiketune.sim.Member;
 import org.spiketune.sim.MemberResult;
-import org.spiketune.sim.Recording;
 import org.spiketune.sim.SimulationRequest;
 import org.spiketune.sim.Simulator;
 import org.spiketune.sim.SpikeRecord;
@@ -151,11 +149,10 @@ public final class V1Study {
 		final List<Member> members = new ArrayList<>();
 		for (final long seed : seeds) members.add(Member.of(seed, parameters));
 		final Protocol protocol = settings.protocol();
-		final int exc = network.groupOffset("exc");
-		// the output neurons' v in the test phase only (a few MB at full scale), to tell a block from silence
+		// what the objective records (the output neurons' v in the test phase, to tell a block from silence), with
+		// the Inh spikes for the test raster and 1 s rate bins
 		final SimulationRequest request = new SimulationRequest(network, protocol.durationMs(), seeds[0], members,
-			Recording.spikesOnly().withRateBin(1000).withSpikeGroups("exc", "inh").withTraces(IntStream.range(exc, exc +
-				network.group("exc").size()).toArray()).withTracesFrom(protocol.phaseStartMs(1)));
+			objective.recording(protocol.durationMs()).withRateBin(1000).withSpikeGroups("exc", "inh"));
 		final BatchResult batch = simulator.run(request);
 		final List<Trial> trials = new ArrayList<>();
 		for (int m = 0; m < seeds.length; m++) {

@@ -14,7 +14,8 @@ def compare = commands.run(CompareSpikeTrainsCommand, true,
 if (compare.isCanceled()) throw new IllegalStateException(compare.getCancelReason())
 value = compare.getOutput("value")
 matrix = compare.getOutput("matrix")
+// every input is named, the unused output folder as null: headless, a File input left out cancels the command
 def validate = commands.run(ValidateAgainstDataCommand, true,
-	"model", spikes, "data", abf, "bins", 20, "bin", 10.0).get()
+	"model", spikes, "data", abf, "bins", 20, "bin", 10.0, "output", null).get()
 if (validate.isCanceled()) throw new IllegalStateException(validate.getCancelReason())
 validation = validate.getOutput("table")

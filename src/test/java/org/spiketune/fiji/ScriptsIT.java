@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import net.imglib2.img.Img;
@@ -22,6 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogListener;
+import org.scijava.log.LogService;
 import org.scijava.script.ScriptModule;
 import org.scijava.script.ScriptService;
 import org.spiketune.sim.opencl.OpenClBackend;
@@ -85,8 +89,22 @@ class ScriptsIT {
 		final Map<String, Object> inputs = new LinkedHashMap<>(SMALL);
 		final File out = dir.resolve(script.getFileName().toString()).toFile();
 		inputs.put("output", out);
-		final ScriptModule module = context.service(ScriptService.class).run(script.toFile(), true, only(script,
-			inputs)).get();
+		// a script's exception, or a command it runs failing, is only logged: the test collects the errors
+		final List<String> errors = new CopyOnWriteArrayList<>();
+		final LogListener listener = message -> {
+			if (message.level() > LogLevel.NONE && message.level() <= LogLevel.ERROR) errors.add(message.text() + (message
+				.throwable() == null ? "" : " " + message.throwable()));
+		};
+		final LogService log = context.service(LogService.class);
+		log.addLogListener(listener);
+		final ScriptModule module;
+		try {
+			module = context.service(ScriptService.class).run(script.toFile(), true, only(script, inputs)).get();
+		}
+		finally {
+			log.removeLogListener(listener);
+		}
+		assertEquals(List.of(), errors, script + " logged errors");
 		final Map<String, Object> outputs = new HashMap<>(module.getOutputs());
 		final String name = script.getFileName().toString().toLowerCase();
 		if (name.startsWith("simulate")) {
@@ -143,6 +161,14 @@ class ScriptsIT {
 		}
 		else if (name.startsWith("compare")) {
 			assertEquals(0.25188056475463755, (Double) outputs.get("value"), 1e-12, script + ": PySpike's value");
+			if (name.endsWith(".groovy")) {
+				final ij.measure.ResultsTable validation = (ij.measure.ResultsTable) outputs.get("validation");
+				assertTrue(validation != null && validation.size() > 0, script + ": the validation ran: " + validation);
+			}
+			else {
+				final double p = (Double) outputs.get("tp");
+				assertTrue(p >= 0 && p <= 1, script + ": Student's p " + p);
+			}
 		}
 		else {
 			throw new AssertionError("no check for " + script + ": add one here");

@@ -4,8 +4,10 @@
 // (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
 // temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones;
 // slowreceptors=true lets spikes drive NMDA and GABA-B too, as in the study's simulator CARLsim;
-// blockpenalty=true tunes with a fitness that is not the study's: each output neuron in depolarization block
-// during a test costs the constraint penalty, as a search with NMDA needs)
+// parameterset=[tuned with NMDA and GABA-B] trains the first network from the set this project tuned with
+// NMDA and GABA-B, which turns them on; blockpenalty=true tunes with a fitness that is not the study's: each
+// output neuron in depolarization block during a test costs the constraint penalty, as a search with NMDA
+// needs)
 args = getArgument();
 out = call("ij.Macro.getValue", args, "out", getDirectory("temp") + "spiketune-v1");
 side = call("ij.Macro.getValue", args, "side", "16");
@@ -16,11 +18,12 @@ runs = call("ij.Macro.getValue", args, "runs", "10");
 temporalhz = call("ij.Macro.getValue", args, "temporalhz", "0");
 slowreceptors = call("ij.Macro.getValue", args, "slowreceptors", "false");
 blockpenalty = call("ij.Macro.getValue", args, "blockpenalty", "false");
+parameterset = call("ij.Macro.getValue", args, "parameterset", "preset defaults");
 File.makeDirectory(out);
 setBatchMode(true);
 sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale + " temporalhz=" + temporalhz;
 if (slowreceptors == "true") sizes = sizes + " slowreceptors";
-run("Train V1 Network", sizes + " tests=8 parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
+run("Train V1 Network", sizes + " tests=8 parameterset=[" + parameterset + "] parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
 print("trained: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "components"));
 print(call("org.spiketune.fiji.MacroBridge.lastOutput", "neurons"));
 tuning = sizes;
@@ -29,6 +32,6 @@ run("Tune V1 Network", tuning + " generations=" + generations + " seed=1 backend
 best = call("org.spiketune.fiji.MacroBridge.lastOutput", "best");
 print("best: " + best);
 print("best network: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "network"));
-run("V1 Stability", sizes + " parameters=[" + best + "] runs=" + runs + " seed=2 backend=auto threads=0 output=[" + out + File.separator + "stability]");
+run("V1 Stability", sizes + " parameterset=[preset defaults] parameters=[" + best + "] runs=" + runs + " seed=2 backend=auto threads=0 output=[" + out + File.separator + "stability]");
 print("well tuned: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "share"));
 print("decoding error: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "error") + " deg");

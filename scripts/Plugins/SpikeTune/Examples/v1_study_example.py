@@ -4,26 +4,30 @@
 #@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
 #@ Double (label = "Grating counterphase frequency (Hz; 0 = still)", value = 0, min = 0) temporalhz
 #@ Boolean (label = "NMDA and GABA-B as in CARLsim", value = false) slowreceptors
+#@ String (label = "Parameter set", choices = {"preset defaults", "tuned with NMDA and GABA-B"}, value = "preset defaults") parameterset
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
 #@output Double fitness
 #@output String neurons
+#@output String network
 #@output net.imglib2.img.Img curves
 #@output net.imglib2.img.Img fields
 #@output Double share
 #@output Double error
 
-# The V1 study of Carlson et al. (2014) from Jython: train and test one network, show its tuning curves and
-# receptive fields, then retrain it in new stimulus orders and decode the test angles.
+# The V1 study of Carlson et al. (2014) from Jython: train and test one network from a parameter set (the
+# set tuned with NMDA and GABA-B turns them on), show its tuning curves and receptive fields, then retrain it
+# in new stimulus orders and decode the test angles.
 import jarray
-from java.util import HashMap
 from org.spiketune.img import V1Figures
+from org.spiketune.model import V1ParameterSet
 from org.spiketune.tune import V1Study
 
-settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors)
+parameter_set = V1ParameterSet.named(parameterset)
+settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors or parameter_set.slowReceptors())
+network = settings.network().name()
 simulator = spikeTune.simulator(backend, 0)
-parameters = HashMap()
-parameters.put("exc_inh.target", 60.0)
+parameters = parameter_set.parameters(side)
 trial = V1Study.trials(simulator, settings, parameters, jarray.array([1], 'l')).get(0)
 print(V1Figures.describe(trial.fitness()))
 neurons = V1Figures.describeNeurons(trial.neurons(side))

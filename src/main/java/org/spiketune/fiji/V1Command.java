@@ -3,6 +3,7 @@ package org.spiketune.fiji;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.spiketune.model.V1ParameterSet;
 import org.spiketune.tune.V1Study;
 
 /**
@@ -11,6 +12,13 @@ import org.spiketune.tune.V1Study;
  * {@link V1Study.Settings}.
  */
 abstract class V1Command extends ContextCommand {
+
+	/** The labels of {@link V1ParameterSet}, as a dialog's choices must be constants. */
+	protected static final String PRESET_SET = "preset defaults";
+	protected static final String TUNED_SET = "tuned with NMDA and GABA-B";
+	protected static final String SET_DESCRIPTION = "The values to start from; the Parameters field changes " +
+		"single ones. 'tuned with NMDA and GABA-B' is the set this project's evolution strategy found with the " +
+		"study's fitness and a block penalty (9 of 10 new 32x32 networks well tuned); it turns NMDA and GABA-B on";
 
 	@Parameter
 	protected SpikeTuneService spikeTune;
@@ -41,6 +49,19 @@ abstract class V1Command extends ContextCommand {
 	protected V1Study.Settings settings(final int testOrientations) {
 		return new V1Study.Settings(Integer.parseInt(side), repeats, timescale, testOrientations, temporalhz,
 			slowreceptors);
+	}
+
+	/**
+	 * The study's settings with {@code testOrientations} test angles, with NMDA and GABA-B on where the
+	 * parameter set was tuned with them (and the log saying so if the box was not ticked).
+	 */
+	protected V1Study.Settings settings(final int testOrientations, final V1ParameterSet set) {
+		if (set.slowReceptors() && !slowreceptors) {
+			log.info("NMDA and GABA-B turned on: the parameter set '" + set.label() + "' was tuned with them");
+		}
+		final V1Study.Settings settings = settings(testOrientations);
+		return new V1Study.Settings(settings.side(), settings.repeats(), settings.timeScale(), settings
+			.testOrientations(), settings.temporalHz(), settings.slowReceptors() || set.slowReceptors());
 	}
 
 	/** Cancels with {@code message} and logs it under the command's label. */

@@ -23,6 +23,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.spiketune.img.V1Figures;
 import org.spiketune.model.NamedValues;
+import org.spiketune.model.V1ParameterSet;
 import org.spiketune.sim.SimulationException;
 import org.spiketune.sim.backends.Backends;
 import org.spiketune.tune.V1Study;
@@ -44,7 +45,11 @@ public class V1StabilityCommand extends V1Command {
 	@Parameter
 	private StatusService status;
 
-	@Parameter(label = "Parameters (name=value, ...)", required = false)
+	@Parameter(label = "Parameter set", choices = { PRESET_SET, TUNED_SET }, description = SET_DESCRIPTION)
+	private String parameterset = PRESET_SET;
+
+	@Parameter(label = "Parameters (name=value, ...)", required = false,
+		description = "Values that change the parameter set's, e.g. the best of Tune V1 Network")
 	private String parameters = "";
 
 	@Parameter(label = "Runs (new networks and stimulus orders; the study: 100)", min = "1")
@@ -84,8 +89,10 @@ public class V1StabilityCommand extends V1Command {
 	@Override
 	public void run() {
 		final V1Study.Settings settings;
+		final V1ParameterSet set;
 		try {
-			settings = settings(8);
+			set = V1ParameterSet.named(parameterset);
+			settings = settings(8, set);
 		}
 		catch (final IllegalArgumentException e) {
 			fail("V1 Stability", e.getMessage());
@@ -99,8 +106,8 @@ public class V1StabilityCommand extends V1Command {
 		V1Study.Stability stability;
 		String failure = null;
 		try {
-			final Map<String, Double> values = parameters == null || parameters.isBlank() ? Map.of() : NamedValues.parse(
-				parameters);
+			final Map<String, Double> values = set.parameters(pixelsPerSide, parameters == null || parameters.isBlank() ? Map
+				.of() : NamedValues.parse(parameters));
 			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads), settings,
 				values, runs, seed, (trial, done, total) -> {
 					finished.add(trial);
@@ -129,9 +136,10 @@ public class V1StabilityCommand extends V1Command {
 		errorsd = stability.decoding().sdErrorDeg();
 		decoding = V1Figures.decodingErrors(stability.decoding());
 		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
-			"%.1f°%nnetwork: %s", done < runs ? String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null
-				? failure + "; summary" : "stopped", done, runs) : "", stability.wellTuned(), done, 100 * share, error,
-			errorsd, settings.network().name());
+			"%.1f°%nnetwork: %s%nparameter set: %s%s", done < runs ? String.format(Locale.ROOT, "%s after %d of %d runs: ",
+				failure != null ? failure + "; summary" : "stopped", done, runs) : "", stability.wellTuned(), done, 100 *
+					share, error, errorsd, settings.network().name(), set.label(), parameters == null || parameters.isBlank()
+						? "" : "; changed: " + parameters.strip());
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Map;
 
+import net.imglib2.RandomAccess;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -36,7 +38,9 @@ public final class V1Figures {
 	 * compares them with (dashed, same colour), angles in degrees.
 	 */
 	public static ArrayImg<ARGBType, IntArray> tuningCurves(final double[] angles, final double[][] rates) {
-		final V1Tuning.Fitness fitness = V1Tuning.fitness(rates, angles);
+		// the title has the study's fitness (on its 8 test angles); each Gaussian peaks where its curve does
+		final V1Tuning.Fitness fitness = org.spiketune.tune.V1Study.studyFitness(rates, angles);
+		final V1Tuning.Fitness shape = V1Tuning.fitness(rates, angles);
 		final XYSeriesCollection data = new XYSeriesCollection();
 		final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
 		for (int i = 0; i < rates.length; i++) {
@@ -46,8 +50,8 @@ public final class V1Figures {
 			final double first = angles[0], last = angles[angles.length - 1];
 			for (int k = 0; k <= 180; k++) {
 				final double theta = first + (last - first) * k / 180;
-				final double z = (theta - fitness.preferred()[i]) / V1Tuning.SIGMA;
-				ideal.add(Math.toDegrees(theta), fitness.maxRates()[i] * Math.exp(-0.5 * z * z));
+				final double z = (theta - shape.preferred()[i]) / V1Tuning.SIGMA;
+				ideal.add(Math.toDegrees(theta), shape.maxRates()[i] * Math.exp(-0.5 * z * z));
 			}
 			data.addSeries(measured);
 			data.addSeries(ideal);
@@ -107,6 +111,61 @@ public final class V1Figures {
 			}
 		}
 		return ArrayImgs.floats(data, width, height);
+	}
+
+	/**
+	 * A {@link #montage} to look at: each value as gray, 0 mid-gray, the largest magnitude black or white (one
+	 * scale for every panel, so On, Off and On − Off compare), NaN as the background, each pixel
+	 * {@code magnification} pixels wide.
+	 */
+	public static ArrayImg<ARGBType, IntArray> fieldsPicture(final RandomAccessibleInterval<FloatType> montage,
+		final int magnification)
+	{
+		if (magnification < 1) throw new IllegalArgumentException("magnification must be >= 1, got " + magnification);
+		final int width = (int) montage.dimension(0), height = (int) montage.dimension(1);
+		final float[] values = new float[width * height];
+		final RandomAccess<FloatType> at = montage.randomAccess();
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				at.setPosition(montage.min(0) + x, 0);
+				at.setPosition(montage.min(1) + y, 1);
+				values[y * width + x] = at.get().get();
+			}
+		}
+		float largest = 0;
+		for (final float v : values) if (Float.isFinite(v)) largest = Math.max(largest, Math.abs(v));
+		final int[] argb = new int[width * height * magnification * magnification];
+		for (int y = 0; y < height * magnification; y++) {
+			for (int x = 0; x < width * magnification; x++) {
+				final float v = values[(y / magnification) * width + x / magnification];
+				final int gray = !Float.isFinite(v) ? 255 : largest == 0 ? 128 : (int) Math.round(127.5 + 127.5 * v /
+					largest);
+				argb[y * width * magnification + x] = ARGBType.rgba(gray, gray, gray, 255);
+			}
+		}
+		return ArrayImgs.argbs(argb, (long) width * magnification, (long) height * magnification);
+	}
+
+	/**
+	 * A raster to look at in a file: each neuron's row {@code rowHeight} pixels tall (the test raster has 8
+	 * rows, one pixel each, which an image viewer shows as a thin strip).
+	 */
+	public static ArrayImg<ARGBType, IntArray> tallRows(final RandomAccessibleInterval<ARGBType> raster,
+		final int rowHeight)
+	{
+		if (rowHeight < 1) throw new IllegalArgumentException("row height must be >= 1, got " + rowHeight);
+		final int width = (int) raster.dimension(0), rows = (int) raster.dimension(1);
+		final int[] argb = new int[width * rows * rowHeight];
+		final RandomAccess<ARGBType> at = raster.randomAccess();
+		for (int row = 0; row < rows; row++) {
+			for (int x = 0; x < width; x++) {
+				at.setPosition(raster.min(0) + x, 0);
+				at.setPosition(raster.min(1) + row, 1);
+				final int value = at.get().get();
+				for (int k = 0; k < rowHeight; k++) argb[(row * rowHeight + k) * width + x] = value;
+			}
+		}
+		return ArrayImgs.argbs(argb, width, (long) rows * rowHeight);
 	}
 
 	/** The fitness and its parts in one line. */

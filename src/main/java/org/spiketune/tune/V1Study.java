@@ -98,10 +98,13 @@ public final class V1Study {
 			for (int i = 0; i < rates.length; i++) {
 				final ReceptiveFieldMatch field = ReceptiveFieldMatch.best(onWeights, offWeights, i, side, CarlsonV1
 					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side);
-				int blocked = 0;
-				for (int j = 1; j < angles.length; j++) if (depolarized[i][j] > depolarized[i][blocked]) blocked = j;
-				neurons.add(new Neuron(fitness.preferred()[i], fitness.maxRates()[i], V1Tuning.selectivity(rates[i],
-					angles), field, depolarized[i][blocked], angles[blocked]));
+				int blocked = 0, preferred = 0; // over every test angle (the fitness may use the study's 8 of them)
+				for (int j = 1; j < angles.length; j++) {
+					if (depolarized[i][j] > depolarized[i][blocked]) blocked = j;
+					if (rates[i][j] > rates[i][preferred]) preferred = j;
+				}
+				neurons.add(new Neuron(angles[preferred], rates[i][preferred], V1Tuning.selectivity(rates[i], angles), field,
+					depolarized[i][blocked], angles[blocked]));
 			}
 			return neurons;
 		}
@@ -158,11 +161,35 @@ public final class V1Study {
 		for (int m = 0; m < seeds.length; m++) {
 			final MemberResult r = batch.member(m);
 			final double[][] rates = objective.rates(r.spikes());
-			trials.add(new Trial(seeds[m], objective.angles(), rates, V1Tuning.fitness(rates, objective.angles()), r
+			trials.add(new Trial(seeds[m], objective.angles(), rates, studyFitness(rates, objective.angles()), r
 				.learnedWeights("onbuf_exc"), r.learnedWeights("offbuf_exc"), r.spikes(), protocol.phaseStartMs(1),
 				objective.depolarized(r.traces(), network.dtMs())));
 		}
 		return trials;
+	}
+
+	/**
+	 * The study's fitness ({@link V1Tuning#fitness}) of {@code rates} [neuron][angle] tested at {@code angles}
+	 * (radians), on the study's 8 test angles (multiples of π/8) where the test showed those and more (40, for
+	 * tuning-curve figures): the Gaussian term sums over the test angles, and its cutoffs and penalty are for 8.
+	 */
+	public static V1Tuning.Fitness studyFitness(final double[][] rates, final double[] angles) {
+		final double step = Math.PI / CarlsonV1.TEST_ORIENTATIONS;
+		final List<Integer> study = new ArrayList<>();
+		for (int j = 0; j < angles.length; j++) {
+			final double k = angles[j] / step;
+			if (k > 0.5 && Math.abs(k - Math.rint(k)) < 1e-9) study.add(j);
+		}
+		if (study.size() != CarlsonV1.TEST_ORIENTATIONS || study.size() == angles.length) {
+			return V1Tuning.fitness(rates, angles);
+		}
+		final double[] at = new double[study.size()];
+		final double[][] sub = new double[rates.length][study.size()];
+		for (int c = 0; c < study.size(); c++) {
+			at[c] = angles[study.get(c)];
+			for (int i = 0; i < rates.length; i++) sub[i][c] = rates[i][study.get(c)];
+		}
+		return V1Tuning.fitness(sub, at);
 	}
 
 	/**

@@ -54,12 +54,46 @@ class V1CommandsIT {
 		// inputs are remembered within the JVM: every test names the gratings, so none inherits another's
 		in.put("temporalhz", 0.0);
 		in.put("slowreceptors", false);
+		in.put("parameterset", "preset defaults");
+		return in;
+	}
+
+	/** {@link #small} with the study's 8 test angles, for Train V1 Network. */
+	private static Map<String, Object> smallTraining() {
+		final Map<String, Object> in = small();
+		in.put("tests", "8");
 		return in;
 	}
 
 	@Test
+	void trainV1NetworkStartsFromTheSetTunedWithNmdaAndGabaB() throws Exception {
+		final Map<String, Object> in = smallTraining();
+		in.put("parameterset", "tuned with NMDA and GABA-B");
+		in.put("parameters", "");
+		in.put("output", dir.toFile());
+		final CommandModule fromSet = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertFalse(fromSet.isCanceled(), fromSet.getCancelReason());
+		final String written = Files.readString(dir.resolve("fitness.txt"));
+		assertTrue(written.contains("network: carlson2014-v1-16-nmda-gabab" + System.lineSeparator()) && written
+			.contains("parameter set: tuned with NMDA and GABA-B" + System.lineSeparator()),
+			"the set turns NMDA and GABA-B on, and the results name both: " + written);
+		final Map<String, Object> pasted = smallTraining();
+		pasted.put("slowreceptors", true);
+		pasted.put("parameters", org.spiketune.model.CarlsonV1.tunedWithSlowReceptors(16).entrySet().stream().map(
+			e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+		assertEquals(fromSet.getOutput("components"), commands.run(TrainV1NetworkCommand.class, true, pasted).get()
+			.getOutput("components"), "the set is its 14 values");
+		in.put("parameters", "*buf_exc.gain=1");
+		final CommandModule changed = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertTrue(((String) changed.getOutput("neurons")).contains("in depolarization block"),
+			"a value named in Parameters replaces the set's: " + changed.getOutput("neurons"));
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains(
+			"parameter set: tuned with NMDA and GABA-B; changed: *buf_exc.gain=1"));
+	}
+
+	@Test
 	void trainV1NetworkCanDriveNmdaAndGabaBAsCarlsimDoes() throws Exception {
-		final Map<String, Object> in = small();
+		final Map<String, Object> in = smallTraining();
 		in.put("parameters", "");
 		final CommandModule fast = commands.run(TrainV1NetworkCommand.class, true, in).get();
 		in.put("slowreceptors", true);
@@ -76,7 +110,7 @@ class V1CommandsIT {
 
 	@Test
 	void trainV1NetworkShowsFitnessCurvesFieldsAndRaster() throws Exception {
-		final Map<String, Object> in = small();
+		final Map<String, Object> in = smallTraining();
 		in.put("parameters", "*buf_exc.ltp=0.003, exc_inh.target=60");
 		in.put("output", dir.toFile());
 		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
@@ -92,7 +126,7 @@ class V1CommandsIT {
 		assertEquals(3 * 17 - 1, fields.dimension(1), "On, Off, On - Off");
 		assertEquals(8, ((Img<?>) m.getOutput("raster")).dimension(1), "4 Exc + 4 Inh");
 		for (final String file : new String[] { "tuning-curves.png", "test-raster.png", "receptive-fields.tif",
-			"receptive-fields-stack.tif", "fitness.txt" })
+			"receptive-fields-stack.tif", "receptive-fields.png", "fitness.txt" })
 		{
 			assertTrue(Files.size(dir.resolve(file)) > 0, file);
 		}
@@ -102,8 +136,20 @@ class V1CommandsIT {
 	}
 
 	@Test
+	void fortyTestAnglesDrawTheCurvesAndKeepTheStudysFitness() throws Exception {
+		final Map<String, Object> in = smallTraining();
+		in.put("parameters", "");
+		in.put("tests", "40");
+		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(((String) m.getOutput("components")).endsWith("(on the study's 8 test angles of the 40)"), (String) m
+			.getOutput("components"));
+		assertEquals(800, ((Img<?>) m.getOutput("curves")).dimension(0));
+	}
+
+	@Test
 	void aNegativeCounterphaseFrequencyIsRefusedByName() throws Exception {
-		final Map<String, Object> in = small();
+		final Map<String, Object> in = smallTraining();
 		in.put("temporalhz", -2.0);
 		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
 		assertTrue(m.isCanceled());
@@ -113,7 +159,7 @@ class V1CommandsIT {
 
 	@Test
 	void badParametersAreRefusedWithTheirName() throws Exception {
-		final Map<String, Object> in = small();
+		final Map<String, Object> in = smallTraining();
 		in.put("parameters", "*buf_exc.nosuch=1");
 		final CommandModule m = commands.run(TrainV1NetworkCommand.class, true, in).get();
 		assertTrue(m.isCanceled());
@@ -123,6 +169,7 @@ class V1CommandsIT {
 	@Test
 	void tuneV1NetworkRunsTheStudysStrategy() throws Exception {
 		final Map<String, Object> in = small();
+		in.remove("parameterset"); // tuning searches the parameters; it starts from none
 		in.put("generations", 2);
 		in.put("output", dir.toFile());
 		in.put("blockpenalty", true);
@@ -170,7 +217,7 @@ class V1CommandsIT {
 		assertTrue(selectivity >= 0 && selectivity <= 1, "selectivity " + selectivity);
 		final String summary = Files.readString(dir.resolve("summary.txt"));
 		assertTrue(summary.contains("of 3 runs well tuned") && summary.contains("network: carlson2014-v1-16" + System
-			.lineSeparator()), summary);
+			.lineSeparator()) && summary.contains("parameter set: preset defaults"), summary);
 		final List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
 		assertEquals(1 + 3, runs.size(), "a header and the three runs");
 		assertTrue(runs.get(1).split(",")[1].matches("0\\.\\d{9}"), "fitness with all its digits: " + runs.get(1));

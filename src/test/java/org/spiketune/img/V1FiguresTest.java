@@ -57,6 +57,41 @@ class V1FiguresTest {
 	}
 
 	@Test
+	void theFieldsPictureIsGrayAroundZeroOnOneScaleWithTheGapsWhite() {
+		final ArrayImg<FloatType, FloatArray> montage = V1Figures.montage(weights(0), weights(100), 3);
+		final ArrayImg<ARGBType, IntArray> picture = V1Figures.fieldsPicture(montage, 2);
+		assertArrayEquals(new long[] { 14, 22 }, picture.dimensionsAsLongArray(), "each value 2 pixels wide");
+		final RandomAccess<ARGBType> at = picture.randomAccess();
+		// the largest magnitude is On - Off = -100 or Off = 118 (pixel 8 of neuron 1): 118 is white
+		at.setPosition(new long[] { 2 * (4 + 2) + 1, 2 * (4 + 2) + 1 });
+		assertEquals(ARGBType.rgba(255, 255, 255, 255), at.get().get(), "Off of neuron 1 at pixel 8: 118, the largest");
+		at.setPosition(new long[] { 2 * 1, 2 * (8 + 2) });
+		final int gray = (int) Math.round(127.5 - 127.5 * 100 / 118);
+		assertEquals(ARGBType.rgba(gray, gray, gray, 255), at.get().get(), "On - Off = -100 below mid-gray");
+		at.setPosition(new long[] { 0, 0 });
+		assertEquals(ARGBType.rgba(128, 128, 128, 255), at.get().get(), "0 is mid-gray");
+		at.setPosition(new long[] { 2 * 3 + 1, 0 });
+		assertEquals(ARGBType.rgba(255, 255, 255, 255), at.get().get(), "the gap between panels is background");
+		assertThrows(IllegalArgumentException.class, () -> V1Figures.fieldsPicture(montage, 0));
+	}
+
+	@Test
+	void aRasterForAFileHasTallRows() {
+		final ArrayImg<ARGBType, IntArray> raster = net.imglib2.img.array.ArrayImgs.argbs(new int[] { 1, 2, 3, 4, 5, 6 },
+			3, 2);
+		final ArrayImg<ARGBType, IntArray> tall = V1Figures.tallRows(raster, 4);
+		assertArrayEquals(new long[] { 3, 8 }, tall.dimensionsAsLongArray());
+		final RandomAccess<ARGBType> at = tall.randomAccess();
+		at.setPosition(new long[] { 2, 3 });
+		assertEquals(3, at.get().get(), "row 0 fills pixels 0-3");
+		at.setPosition(new long[] { 0, 4 });
+		assertEquals(4, at.get().get(), "row 1 starts at pixel 4");
+		at.setPosition(new long[] { 1, 7 });
+		assertEquals(5, at.get().get());
+		assertThrows(IllegalArgumentException.class, () -> V1Figures.tallRows(raster, 0));
+	}
+
+	@Test
 	void plotsRender() {
 		final double[] angles = new double[8];
 		for (int j = 0; j < 8; j++) angles[j] = Math.PI / 8 * (j + 1);

@@ -38,6 +38,40 @@ class V1StudyTest {
 			v -> 0, v -> 0, 0));
 	}
 
+	/**
+	 * With 40 test angles (a tuning-curve figure's) the study's fitness is computed on its own 8 test angles:
+	 * the Gaussian term sums over the angles, and its cutoffs are for 8.
+	 */
+	@Test
+	void theStudysFitnessOfFortyTestAnglesIsThatOfItsEight() {
+		final double[] forty = new double[40], eight = new double[8];
+		final double[][] ratesAtForty = new double[4][40], ratesAtEight = new double[4][8];
+		for (int j = 0; j < 40; j++) {
+			forty[j] = Math.toRadians(4.5 * (j + 1));
+			for (int i = 0; i < 4; i++) {
+				final double d = Math.toDegrees(forty[j]) - 45 * (i + 0.5);
+				ratesAtForty[i][j] = 5 + 55 * Math.exp(-d * d / (2 * 20 * 20)) + (j % 3);
+			}
+		}
+		for (int c = 0; c < 8; c++) {
+			eight[c] = forty[5 * c + 4];
+			for (int i = 0; i < 4; i++) ratesAtEight[i][c] = ratesAtForty[i][5 * c + 4];
+		}
+		assertEquals(Math.PI / 8, eight[0], 1e-12, "22.5 degrees is the 5th of the 40");
+		final V1Tuning.Fitness study = V1Study.studyFitness(ratesAtForty, forty);
+		final V1Tuning.Fitness expected = V1Tuning.fitness(ratesAtEight, eight);
+		assertEquals(expected.value(), study.value(), 0);
+		assertEquals(expected.gaussian(), study.gaussian(), 0);
+		assertArrayEquals(expected.preferred(), study.preferred(), 0);
+		assertTrue(V1Tuning.fitness(ratesAtForty, forty).gaussian() > 3 * study.gaussian(),
+			"summed over 40 angles the Gaussian term is several times larger");
+		assertEquals(expected.value(), V1Study.studyFitness(ratesAtEight, eight).value(), 0, "8 angles: as they are");
+		final double[] odd = { 0.1, 0.2, 0.3 };
+		final double[][] three = { { 1, 2, 3 }, { 3, 2, 1 } };
+		assertEquals(V1Tuning.fitness(three, odd).value(), V1Study.studyFitness(three, odd).value(), 0,
+			"angles without the study's 8: all of them");
+	}
+
 	@Test
 	void settingsRefuseBadValuesAndBuildTheStudysParts() {
 		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 0, 1, 8));

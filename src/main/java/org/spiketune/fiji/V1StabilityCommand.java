@@ -135,11 +135,12 @@ public class V1StabilityCommand extends V1Command {
 		error = stability.decoding().meanErrorDeg();
 		errorsd = stability.decoding().sdErrorDeg();
 		decoding = V1Figures.decodingErrors(stability.decoding());
-		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%); decoding error %.1f ± " +
-			"%.1f°%nnetwork: %s%nparameter set: %s%s", done < runs ? String.format(Locale.ROOT, "%s after %d of %d runs: ",
-				failure != null ? failure + "; summary" : "stopped", done, runs) : "", stability.wellTuned(), done, 100 *
-					share, error, errorsd, settings.network().name(), set.label(), parameters == null || parameters.isBlank()
-						? "" : "; changed: " + parameters.strip());
+		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%), %d of them with every " +
+			"output neuron at its own angle; decoding error %.1f ± %.1f°%nnetwork: %s%nparameter set: %s%s", done < runs
+				? String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null ? failure + "; summary" : "stopped",
+					done, runs) : "", stability.wellTuned(), done, 100 * share, stability.wellTunedWithDistinctAngles(), error,
+			errorsd, settings.network().name(), set.label(), parameters == null || parameters.isBlank() ? "" : "; changed: " +
+				parameters.strip());
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {
@@ -168,6 +169,7 @@ public class V1StabilityCommand extends V1Command {
 		table.addValue("gaussian_hz", t.fitness().gaussian());
 		table.addValue("max_rate_hz", t.fitness().maxRate());
 		table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
+		table.addValue("distinct_angles", t.distinctPreferred());
 		final List<V1Study.Neuron> neurons = t.neurons(pixelsPerSide);
 		table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
 			.preferred()))).collect(Collectors.joining("/")));

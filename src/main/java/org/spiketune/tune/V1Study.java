@@ -89,6 +89,11 @@ public final class V1Study {
 		float[][] offWeights, SpikeRecord spikes, double testStartMs, double[][] depolarized)
 	{
 
+		/** How many different test angles the output neurons prefer (the study's fitness's preferred angles). */
+		public int distinctPreferred() {
+			return (int) java.util.Arrays.stream(fitness.preferred()).distinct().count();
+		}
+
 		/**
 		 * What each output neuron learned: its tuning (preferred angle, peak, selectivity) and which training
 		 * grating its receptive field is most like ({@code side} pixels per side, as trained).
@@ -130,6 +135,16 @@ public final class V1Study {
 
 		public double shareWellTuned() {
 			return trials.isEmpty() ? 0 : (double) wellTuned / trials.size();
+		}
+
+		/**
+		 * The well-tuned runs whose output neurons all prefer different test angles. The study's cutoffs do not ask
+		 * for it: its decorrelation limit (15, in radians) is above what 4 neurons can reach, so a network with two
+		 * neurons at one angle passes them.
+		 */
+		public int wellTunedWithDistinctAngles() {
+			return (int) trials.stream().filter(t -> t.fitness().wellTuned() && t.distinctPreferred() == t.rates().length)
+				.count();
 		}
 	}
 

@@ -216,11 +216,14 @@ class V1CommandsIT {
 		final double selectivity = table.getValue("mean_selectivity", 0);
 		assertTrue(selectivity >= 0 && selectivity <= 1, "selectivity " + selectivity);
 		final String summary = Files.readString(dir.resolve("summary.txt"));
-		assertTrue(summary.contains("of 3 runs well tuned") && summary.contains("network: carlson2014-v1-16" + System
+		assertTrue(summary.matches("(?s)\\d of 3 runs well tuned \\(\\d+%\\), \\d of them with every output neuron at " +
+			"its own angle; .*") && summary.contains("network: carlson2014-v1-16" + System
 			.lineSeparator()) && summary.contains("parameter set: preset defaults"), summary);
 		final List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
 		assertEquals(1 + 3, runs.size(), "a header and the three runs");
 		assertTrue(runs.get(1).split(",")[1].matches("0\\.\\d{9}"), "fitness with all its digits: " + runs.get(1));
+		final double distinct = table.getValue("distinct_angles", 0);
+		assertTrue(distinct >= 1 && distinct <= 4, "distinct preferred angles " + distinct);
 		final double depolarized = table.getValue("max_depolarized", 0);
 		assertTrue(depolarized >= 0 && depolarized < 0.5, "the preset does not block: " + depolarized);
 	}

@@ -72,6 +72,39 @@ class V1StudyTest {
 			"angles without the study's 8: all of them");
 	}
 
+	/** A trial whose 4 neurons have Gaussian tuning peaking at {@code peakHz} at the given test angles (degrees). */
+	private static V1Study.Trial gaussianTrial(final double peakHz, final double... preferredDeg) {
+		final double[] angles = new double[8];
+		for (int j = 0; j < 8; j++) angles[j] = Math.PI / 8 * (j + 1);
+		final double[][] rates = new double[preferredDeg.length][8];
+		for (int i = 0; i < rates.length; i++) {
+			for (int j = 0; j < 8; j++) {
+				final double z = (angles[j] - Math.toRadians(preferredDeg[i])) / V1Tuning.SIGMA;
+				rates[i][j] = peakHz * Math.exp(-0.5 * z * z);
+			}
+		}
+		return new V1Study.Trial(1, angles, rates, V1Study.studyFitness(rates, angles), null, null, null, 0,
+			new double[rates.length][8]);
+	}
+
+	/**
+	 * The study's cutoffs pass a network with two neurons at one angle (its decorrelation limit cannot be
+	 * reached in radians), so the stability analysis also counts the well-tuned runs with four different angles.
+	 */
+	@Test
+	void wellTunedRunsWithTwoNeuronsAtOneAngleAreCountedApart() {
+		final V1Study.Trial distinct = gaussianTrial(60, 22.5, 67.5, 112.5, 157.5);
+		final V1Study.Trial twoAtOne = gaussianTrial(60, 22.5, 22.5, 90, 135);
+		final V1Study.Trial slow = gaussianTrial(20, 22.5, 67.5, 112.5, 157.5);
+		assertTrue(distinct.fitness().wellTuned() && twoAtOne.fitness().wellTuned(), "both pass the study's cutoffs");
+		assertFalse(slow.fitness().wellTuned(), "20 Hz peaks: f_maxRate 160");
+		assertEquals(4, distinct.distinctPreferred());
+		assertEquals(3, twoAtOne.distinctPreferred());
+		final V1Study.Stability stability = V1Study.summarise(List.of(distinct, twoAtOne, slow));
+		assertEquals(2, stability.wellTuned());
+		assertEquals(1, stability.wellTunedWithDistinctAngles());
+	}
+
 	@Test
 	void settingsRefuseBadValuesAndBuildTheStudysParts() {
 		assertThrows(IllegalArgumentException.class, () -> new V1Study.Settings(16, 0, 1, 8));

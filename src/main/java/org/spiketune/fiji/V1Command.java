@@ -18,7 +18,7 @@ abstract class V1Command extends ContextCommand {
 	protected static final String TUNED_SET = "tuned with NMDA and GABA-B";
 	protected static final String SET_DESCRIPTION = "The values to start from; the Parameters field changes " +
 		"single ones. 'tuned with NMDA and GABA-B' is the set this project's evolution strategy found with the " +
-		"study's fitness and a block penalty (9 of 10 new 32x32 networks well tuned); it turns NMDA and GABA-B on";
+		"study's fitness and a block penalty (17 of 20 new 32x32 networks well tuned); it turns NMDA and GABA-B on";
 
 	@Parameter
 	protected SpikeTuneService spikeTune;

@@ -56,6 +56,7 @@ public enum V1ParameterSet {
 
 	/** The set with this {@link #label} (or enum name, any case); the error lists the sets there are. */
 	public static V1ParameterSet named(final String name) {
+		if (name == null) throw new IllegalArgumentException("no V1 parameter set given; there are: " + labels());
 		for (final V1ParameterSet set : values()) {
 			if (set.label.equalsIgnoreCase(name.strip()) || set.name().equalsIgnoreCase(name.strip())) return set;
 		}

@@ -52,5 +52,8 @@ class V1ParameterSetTest {
 			"best"));
 		assertTrue(e.getMessage().contains("'best'") && e.getMessage().contains("preset defaults") && e.getMessage()
 			.contains("tuned with NMDA and GABA-B"), e.getMessage());
+		final IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> V1ParameterSet.named(
+			null));
+		assertTrue(none.getMessage().contains("preset defaults"), none.getMessage());
 	}
 }

@@ -3,6 +3,8 @@
 // Run:  ImageJ -batch v1_study.ijm "out=[/path/to/folder] side=16 repeats=2 timescale=0.5 generations=20 runs=10"
 // (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
 // temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones;
+// gratingphase=cosine shows gratings that are the same at 0 and 180 degrees, gratingphase=sine ones that
+// reverse their contrast there (the commands' default unless given);
 // slowreceptors=true lets spikes drive NMDA and GABA-B too, as in the study's simulator CARLsim;
 // parameterset=[tuned with NMDA and GABA-B] trains the first network from the set this project tuned with
 // NMDA and GABA-B, which turns them on; blockpenalty=true tunes with a fitness that is not the study's: each
@@ -19,10 +21,12 @@ temporalhz = call("ij.Macro.getValue", args, "temporalhz", "0");
 slowreceptors = call("ij.Macro.getValue", args, "slowreceptors", "false");
 blockpenalty = call("ij.Macro.getValue", args, "blockpenalty", "false");
 parameterset = call("ij.Macro.getValue", args, "parameterset", "preset defaults");
+gratingphase = call("ij.Macro.getValue", args, "gratingphase", "");
 File.makeDirectory(out);
 setBatchMode(true);
 sizes = "side=" + side + " repeats=" + repeats + " timescale=" + timescale + " temporalhz=" + temporalhz;
 if (slowreceptors == "true") sizes = sizes + " slowreceptors";
+if (gratingphase != "") sizes = sizes + " gratingphase=" + gratingphase;
 run("Train V1 Network", sizes + " tests=8 parameterset=[" + parameterset + "] parameters=[] seed=1 backend=auto threads=0 output=[" + out + File.separator + "train]");
 print("trained: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "components"));
 print(call("org.spiketune.fiji.MacroBridge.lastOutput", "neurons"));

@@ -4,6 +4,7 @@
 #@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
 #@ Double (label = "Grating counterphase frequency (Hz; 0 = still)", value = 0, min = 0) temporalhz
 #@ Boolean (label = "NMDA and GABA-B as in CARLsim", value = false) slowreceptors
+#@ String (label = "Grating phase", choices = {"cosine", "sine"}, value = "cosine") gratingphase
 #@ String (label = "Parameter set", choices = {"preset defaults", "tuned with NMDA and GABA-B"}, value = "preset defaults") parameterset
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
@@ -21,17 +22,19 @@
 // neurons. With 20 repeats at time scale 1 the Exc neurons learn oriented receptive fields (about 25 s per
 // network at 16x16 on two cores); at 32x32 with 60 repeats the tuned set gave 17 of 20 well-tuned networks.
 import org.spiketune.img.V1Figures
+import org.spiketune.model.GratingPhase
 import org.spiketune.model.V1ParameterSet
 import org.spiketune.tune.V1Study
 
 def set = V1ParameterSet.named(parameterset)
-def settings = new V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors || set.slowReceptors())
+def settings = new V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors || set.slowReceptors(),
+	GratingPhase.named(gratingphase))
 network = settings.network().name()
 def simulator = spikeTune.simulator(backend, 0)
 def parameters = set.parameters(side)
 def trial = V1Study.trials(simulator, settings, parameters, 1L).get(0)
 println V1Figures.describe(trial.fitness())
-neurons = V1Figures.describeNeurons(trial.neurons(side))
+neurons = V1Figures.describeNeurons(trial.neurons(settings))
 print neurons
 fitness = trial.fitness().value()
 curves = V1Figures.tuningCurves(trial.angles(), trial.rates())

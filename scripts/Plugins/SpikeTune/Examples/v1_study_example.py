@@ -4,6 +4,7 @@
 #@ Double (label = "Time scale (the study: 1)", value = 0.5, min = 0.001) timescale
 #@ Double (label = "Grating counterphase frequency (Hz; 0 = still)", value = 0, min = 0) temporalhz
 #@ Boolean (label = "NMDA and GABA-B as in CARLsim", value = false) slowreceptors
+#@ String (label = "Grating phase", choices = {"cosine", "sine"}, value = "cosine") gratingphase
 #@ String (label = "Parameter set", choices = {"preset defaults", "tuned with NMDA and GABA-B"}, value = "preset defaults") parameterset
 #@ Integer (label = "Stability runs", value = 4, min = 1) runs
 #@ String (label = "Backend", choices = {"auto", "cpu", "opencl"}, value = "auto") backend
@@ -20,17 +21,18 @@
 # in new stimulus orders and decode the test angles.
 import jarray
 from org.spiketune.img import V1Figures
-from org.spiketune.model import V1ParameterSet
+from org.spiketune.model import GratingPhase, V1ParameterSet
 from org.spiketune.tune import V1Study
 
 parameter_set = V1ParameterSet.named(parameterset)
-settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors or parameter_set.slowReceptors())
+settings = V1Study.Settings(side, repeats, timescale, 8, temporalhz, slowreceptors or parameter_set.slowReceptors(),
+	GratingPhase.named(gratingphase))
 network = settings.network().name()
 simulator = spikeTune.simulator(backend, 0)
 parameters = parameter_set.parameters(side)
 trial = V1Study.trials(simulator, settings, parameters, jarray.array([1], 'l')).get(0)
 print(V1Figures.describe(trial.fitness()))
-neurons = V1Figures.describeNeurons(trial.neurons(side))
+neurons = V1Figures.describeNeurons(trial.neurons(settings))
 print(neurons)
 fitness = trial.fitness().value()
 curves = V1Figures.tuningCurves(trial.angles(), trial.rates())

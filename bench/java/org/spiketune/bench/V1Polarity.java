@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.GratingPhase;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Plasticity;
 import org.spiketune.model.Projection;
@@ -144,7 +145,7 @@ public final class V1Polarity {
 
 	/** The preset with its 40 gratings and their negatives as frames, shown by {@code protocol}. */
 	static NetworkSpec network(final int side, final Protocol protocol, final double initialMaxWeight) {
-		NetworkSpec network = CarlsonV1.network(side, CarlsonV1.protocol(1, TESTS, 1));
+		NetworkSpec network = CarlsonV1.network(side, CarlsonV1.protocol(1, TESTS, 1), GratingPhase.SINE);
 		final Stimulus.ImageDrive drive = (Stimulus.ImageDrive) network.stimuli().get(0);
 		final List<float[]> frames = new ArrayList<>(drive.frames());
 		for (final float[] f : drive.frames()) {

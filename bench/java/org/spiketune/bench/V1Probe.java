@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.GratingPhase;
 import org.spiketune.model.Gratings;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
@@ -69,7 +70,7 @@ public final class V1Probe {
 			protocol = Protocol.of(protocol.phases().get(0), new Protocol.Phase(test.name(), reversed, test.repeats(), test
 				.shuffled(), test.gapMs()));
 		}
-		NetworkSpec network = CarlsonV1.network(side, protocol);
+		NetworkSpec network = CarlsonV1.network(side, protocol, GratingPhase.SINE);
 		if (Boolean.getBoolean("slow")) network = CarlsonV1.withSlowReceptors(network);
 		final double init = Double.parseDouble(System.getProperty("init", "0"));
 		if (init > 0) {

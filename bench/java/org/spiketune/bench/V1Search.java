@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.GratingPhase;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
 import org.spiketune.objective.V1Tuning;
@@ -43,7 +44,7 @@ public final class V1Search {
 		final int n = Integer.parseInt(args[3]);
 		final long seed = Long.parseLong(args[4]);
 		final Protocol protocol = CarlsonV1.protocol(repeats, 8, scale);
-		final NetworkSpec network = CarlsonV1.network(side, protocol);
+		final NetworkSpec network = CarlsonV1.network(side, protocol, GratingPhase.SINE);
 		final ParameterSpace space = StudySpaces.carlsonV1(side);
 		final Map<String, Double> fixed = parameters(System.getProperty("fixed", ""));
 		final V1Tuning objective = V1Tuning.of(network, "exc", 1, CarlsonV1.frameAngles());

@@ -107,7 +107,7 @@ public class TrainV1NetworkCommand extends V1Command {
 		components = V1Figures.describe(trial.fitness()) + (trial.angles().length > CarlsonV1.TEST_ORIENTATIONS
 			? " (on the study's " + CarlsonV1.TEST_ORIENTATIONS + " test angles of the " + trial.angles().length + ")"
 			: "");
-		neurons = V1Figures.describeNeurons(trial.neurons(settings.side()));
+		neurons = V1Figures.describeNeurons(trial.neurons(settings));
 		curves = V1Figures.tuningCurves(trial.angles(), trial.rates());
 		fields = V1Figures.montage(trial.onWeights(), trial.offWeights(), settings.side());
 		raster = V1Figures.testRaster(trial, settings.network().groupOffset("exc"), 8);

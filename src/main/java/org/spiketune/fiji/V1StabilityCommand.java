@@ -111,7 +111,7 @@ public class V1StabilityCommand extends V1Command {
 			stability = V1Study.stability(spikeTune.simulator(Backends.named(backend, device), threads), settings,
 				values, runs, seed, (trial, done, total) -> {
 					finished.add(trial);
-					addRow(trial, pixelsPerSide);
+					addRow(trial, settings);
 					saveRuns(); // a long analysis keeps every finished run on disk
 					progress.runDone(done, total, String.format(Locale.ROOT, "fitness %.4g, %s", trial.fitness().value(),
 						trial.fitness().wellTuned() ? "well tuned" : "not well tuned"), (System.nanoTime() - started) / 1e6);
@@ -135,12 +135,13 @@ public class V1StabilityCommand extends V1Command {
 		error = stability.decoding().meanErrorDeg();
 		errorsd = stability.decoding().sdErrorDeg();
 		decoding = V1Figures.decodingErrors(stability.decoding());
+		final String stopped = done >= runs ? "" : String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null
+			? failure + "; summary" : "stopped", done, runs);
+		final String changed = parameters == null || parameters.isBlank() ? "" : "; changed: " + parameters.strip();
 		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%), %d of them with every " +
-			"output neuron at its own angle; decoding error %.1f ± %.1f°%nnetwork: %s%nparameter set: %s%s", done < runs
-				? String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null ? failure + "; summary" : "stopped",
-					done, runs) : "", stability.wellTuned(), done, 100 * share, stability.wellTunedWithDistinctAngles(), error,
-			errorsd, settings.network().name(), set.label(), parameters == null || parameters.isBlank() ? "" : "; changed: " +
-				parameters.strip());
+			"output neuron at its own angle; decoding error %.1f ± %.1f°%n%s%nnetwork: %s%nparameter set: %s%s", stopped,
+			stability.wellTuned(), done, 100 * share, stability.wellTunedWithDistinctAngles(), error, errorsd, V1Figures
+				.describe(stability.decoding()), settings.network().name(), set.label(), changed);
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {
@@ -161,7 +162,7 @@ public class V1StabilityCommand extends V1Command {
 	}
 
 	/** One run's row: its fitness components, its output neurons' preferences, peaks, selectivity and fields. */
-	private void addRow(final V1Study.Trial t, final int pixelsPerSide) {
+	private void addRow(final V1Study.Trial t, final V1Study.Settings settings) {
 		table.incrementCounter();
 		table.addValue("seed", Long.toString(t.seed()));
 		table.addValue("fitness", t.fitness().value());
@@ -170,7 +171,7 @@ public class V1StabilityCommand extends V1Command {
 		table.addValue("max_rate_hz", t.fitness().maxRate());
 		table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
 		table.addValue("distinct_angles", t.distinctPreferred());
-		final List<V1Study.Neuron> neurons = t.neurons(pixelsPerSide);
+		final List<V1Study.Neuron> neurons = t.neurons(settings);
 		table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
 			.preferred()))).collect(Collectors.joining("/")));
 		table.addValue("peak_hz", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", n.peakHz())).collect(

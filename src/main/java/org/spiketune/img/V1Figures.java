@@ -180,6 +180,16 @@ public final class V1Figures {
 				.maxRate(), f.penalty(), preferred, f.wellTuned() ? "well tuned" : "not well tuned");
 	}
 
+	/** Each test angle with the angle decoded for it and the error, e.g. "22.5° as 25.1° (2.6° off)". */
+	public static String describe(final V1Tuning.Decoding d) {
+		final java.util.StringJoiner text = new java.util.StringJoiner(", ", "decoded: ", "");
+		for (int j = 0; j < d.angles().length; j++) {
+			text.add(String.format(java.util.Locale.ROOT, "%.1f° as %.1f° (%.1f° off)", Math.toDegrees(d.angles()[j]),
+				Math.toDegrees(d.decoded()[j]), d.errorDeg()[j]));
+		}
+		return text.toString();
+	}
+
 	/**
 	 * One line per output neuron: preferred angle and peak rate, selectivity (0 flat, 1 one angle only), and the
 	 * training grating its receptive field is most like, with the cosine similarity.

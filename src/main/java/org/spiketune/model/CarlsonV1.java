@@ -27,7 +27,8 @@ import java.util.List;
  * neuron; Inh → Exc weights are uniform in [0, 1] times their tuned gain. The untuned defaults are a setting
  * under which the Exc neurons learn oriented receptive fields (bench/README.md).
  * <p>
- * The gratings are still by default (temporal frequency 0), in training and testing. The paper calls its
+ * The gratings are still by default (temporal frequency 0), in training and testing, and even about the image
+ * centre ({@link #DEFAULT_PHASE}: cosine, the same at θ and θ + 180°). The paper calls its
  * training gratings counterphase; with counterphase gratings, On/Off rectification gives an orthogonal
  * neuron 0.8 times the mean drive of a matched one, and even ideal receptive fields give nearly flat tuning
  * here (bench/README.md). {@link #protocol(int, int, double, double)} shows counterphase gratings.
@@ -47,6 +48,12 @@ public final class CarlsonV1 {
 	 * {@link #protocol(int, int, double, double)} (the default protocol shows still gratings).
 	 */
 	public static final double CYCLES_ACROSS = 2, TEMPORAL_HZ = 2;
+	/**
+	 * The gratings' spatial phase unless told otherwise ({@link GratingPhase}): cosine, so that the 40 are alike
+	 * in every direction and a tuning curve runs on from 180° to 4.5° (with sine gratings, the phase before
+	 * 2026-11-24, the two ends have opposite contrast and few networks learned to answer 180°).
+	 */
+	public static final GratingPhase DEFAULT_PHASE = GratingPhase.COSINE;
 	/** Buffer → Exc weights start uniform in [0, this]; the bound is 1. */
 	public static final double BUFFER_INITIAL_MAX_WEIGHT = 0.06;
 	/** Poisson → buffer conductance (one input spike fires a buffer neuron). */
@@ -96,6 +103,15 @@ public final class CarlsonV1 {
 	 * 4·10⁻⁴ over 78 ms, Inh target 75 Hz, input rate 40 Hz.
 	 */
 	public static NetworkSpec network(final int side, final Protocol protocol) {
+		return network(side, protocol, DEFAULT_PHASE);
+	}
+
+	/**
+	 * The network shown {@code protocol} with gratings of spatial {@code phase}; a cosine network's name ends in
+	 * "-cosine".
+	 */
+	public static NetworkSpec network(final int side, final Protocol protocol, final GratingPhase phase) {
+		java.util.Objects.requireNonNull(phase, "grating phase");
 		if (side < 2 || side > 256) throw new IllegalArgumentException("V1 network side must be 2..256, got " + side);
 		final int pixels = side * side;
 		final double trainingMs = protocol.phases().get(0).durationMs();
@@ -121,8 +137,11 @@ public final class CarlsonV1 {
 				.gabaA()).withGain(1));
 		final double[] angles = Gratings.orientations(TRAINING_ORIENTATIONS);
 		final Stimulus drive = Gratings.gratingDrive("onpoiss", "offpoiss", side, side, angles, CYCLES_ACROSS / side,
-			protocol, GAP_RATE_HZ);
-		return NetworkSpec.of(NAME + "-" + side, 0.5, groups, projections).withStimuli(List.of(drive));
+			phase.radians(), protocol, GAP_RATE_HZ);
+		// the phase is in the name of cosine networks, so a checkpoint of one set of gratings does not resume with
+		// the other (sine networks keep the name they had before there was a choice)
+		final String name = NAME + "-" + side + (phase == GratingPhase.SINE ? "" : "-" + phase.label());
+		return NetworkSpec.of(name, 0.5, groups, projections).withStimuli(List.of(drive));
 	}
 
 	/**
@@ -174,9 +193,11 @@ public final class CarlsonV1 {
 	 * The protocol with still gratings: training shows the 40 orientations {@code repeats} times in a random
 	 * order (the study: 60, about 100 min), 2 s each with 0.5 s gaps; testing shows every
 	 * {@code 40 / testOrientations}-th of them in order (8: π/8 … π; 40: all, for tuning-curve figures), 2 s
-	 * each. {@code timeScale} shortens every presentation and gap (1 = the study's). The still gratings have one
-	 * spatial phase over half a turn, so the 4.5° one is nearly the 180° one negated and the inputs' mean
-	 * activity differs by direction; networks that avoid busy inputs answer 180° most (bench/README.md).
+	 * each. {@code timeScale} shortens every presentation and gap (1 = the study's). The gratings have one
+	 * spatial phase over half a turn ({@link GratingPhase}, chosen in {@link #network(int, Protocol,
+	 * GratingPhase)}): with sine gratings the 4.5° one is nearly the 180° one negated and the inputs' mean
+	 * activity differs by direction, so networks that avoid busy inputs answer 180° most; cosine gratings, the
+	 * default, are the same at 0° and 180° (bench/README.md).
 	 */
 	public static Protocol protocol(final int repeats, final int testOrientations, final double timeScale) {
 		return protocol(repeats, testOrientations, timeScale, 0);

@@ -60,8 +60,9 @@ public final class Gratings {
 	}
 
 	/**
-	 * Gratings of the given orientations as frames, to pair with {@link #gratingPhase}: a drive of On group
-	 * {@code on} and Off group {@code off} by {@code protocol}, with {@code gapRateHz} noise in the gaps.
+	 * Gratings of the given orientations and spatial {@code phase} (radians, as in {@link #grating}) as frames,
+	 * to pair with {@link #gratingPhase}: a drive of On group {@code on} and Off group {@code off} by
+	 * {@code protocol}, with {@code gapRateHz} noise in the gaps.
 	 * Every frame is scaled to the same mean contrast (mean |p|, the smallest of them): on a coarse pixel grid
 	 * a grating whose bars run along the grid samples no pixel near zero and so drives the On/Off groups
 	 * harder (at 16×16 and 2 cycles across, mean |p| 0.653 at 90° and 180° against 0.630–0.641 elsewhere),
@@ -69,13 +70,13 @@ public final class Gratings {
 	 * they are and do not set the level.
 	 */
 	public static Stimulus.ImageDrive gratingDrive(final String on, final String off, final int width,
-		final int height, final double[] orientations, final double cyclesPerPixel, final Protocol protocol,
-		final double gapRateHz)
+		final int height, final double[] orientations, final double cyclesPerPixel, final double phase,
+		final Protocol protocol, final double gapRateHz)
 	{
 		final List<float[]> frames = new ArrayList<>();
 		double lowest = Double.POSITIVE_INFINITY;
 		for (final double theta : orientations) {
-			final float[] frame = grating(width, height, theta, cyclesPerPixel, 0);
+			final float[] frame = grating(width, height, theta, cyclesPerPixel, phase);
 			frames.add(frame);
 			if (meanContrast(frame) > 0) lowest = Math.min(lowest, meanContrast(frame));
 		}

@@ -20,15 +20,29 @@ public record ReceptiveFieldMatch(double angle, double similarity) {
 	public static ReceptiveFieldMatch best(final float[][] on, final float[][] off, final int neuron, final int side,
 		final double[] angles, final double cyclesPerPixel)
 	{
-		final double[] similarity = similarities(on, off, neuron, side, angles, cyclesPerPixel);
+		return best(on, off, neuron, side, angles, cyclesPerPixel, 0);
+	}
+
+	/** The best match among gratings of spatial {@code phase} (radians), the phase the network was trained on. */
+	public static ReceptiveFieldMatch best(final float[][] on, final float[][] off, final int neuron, final int side,
+		final double[] angles, final double cyclesPerPixel, final double phase)
+	{
+		final double[] similarity = similarities(on, off, neuron, side, angles, cyclesPerPixel, phase);
 		int best = 0;
 		for (int k = 1; k < angles.length; k++) if (similarity[k] > similarity[best]) best = k;
 		return new ReceptiveFieldMatch(angles[best], similarity[best]);
 	}
 
-	/** The cosine similarity of the field with each grating, as {@link #best} compares them. */
+	/** The cosine similarity of the field with each grating of phase 0, as {@link #best} compares them. */
 	public static double[] similarities(final float[][] on, final float[][] off, final int neuron, final int side,
 		final double[] angles, final double cyclesPerPixel)
+	{
+		return similarities(on, off, neuron, side, angles, cyclesPerPixel, 0);
+	}
+
+	/** The cosine similarity of the field with each grating of spatial {@code phase} (radians). */
+	public static double[] similarities(final float[][] on, final float[][] off, final int neuron, final int side,
+		final double[] angles, final double cyclesPerPixel, final double phase)
 	{
 		if (on.length != side * side || off.length != on.length) {
 			throw new IllegalArgumentException("receptive field needs " + side * side + " pixels On and Off, got " +
@@ -47,7 +61,7 @@ public record ReceptiveFieldMatch(double angle, double similarity) {
 		}
 		final double[] similarity = new double[angles.length];
 		for (int k = 0; k < angles.length; k++) {
-			final float[] grating = Gratings.grating(side, side, angles[k], cyclesPerPixel, 0);
+			final float[] grating = Gratings.grating(side, side, angles[k], cyclesPerPixel, phase);
 			double dot = 0, gratingNorm = 0;
 			for (int p = 0; p < field.length; p++) {
 				dot += field[p] * grating[p];

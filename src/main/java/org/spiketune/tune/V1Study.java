@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.spiketune.model.CarlsonV1;
+import org.spiketune.model.GratingPhase;
 import org.spiketune.model.NetworkSpec;
 import org.spiketune.model.Protocol;
 import org.spiketune.objective.ReceptiveFieldMatch;
@@ -29,13 +30,15 @@ public final class V1Study {
 	 * gratings' counterphase frequency ({@code temporalHz}; 0: still gratings, the preset's default, under
 	 * which the network learns; the paper names counterphase gratings, e.g. {@link CarlsonV1#TEMPORAL_HZ}) and
 	 * whether excitatory spikes also drive NMDA and inhibitory ones GABA-B, as in CARLsim
-	 * ({@code slowReceptors}, {@link CarlsonV1#withSlowReceptors}; off in the preset).
+	 * ({@code slowReceptors}, {@link CarlsonV1#withSlowReceptors}; off in the preset), and the gratings'
+	 * spatial phase ({@link GratingPhase}; {@link CarlsonV1#DEFAULT_PHASE} unless given).
 	 */
 	public record Settings(int side, int repeats, double timeScale, int testOrientations, double temporalHz,
-		boolean slowReceptors)
+		boolean slowReceptors, GratingPhase phase)
 	{
 
 		public Settings {
+			java.util.Objects.requireNonNull(phase, "V1 grating phase");
 			if (side < 2) throw new IllegalArgumentException("V1 side must be >= 2, got " + side);
 			if (repeats < 1) throw new IllegalArgumentException("V1 training repeats must be >= 1, got " + repeats);
 			if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -45,6 +48,23 @@ public final class V1Study {
 				throw new IllegalArgumentException("V1 grating counterphase frequency must be >= 0 Hz (0: still), got " +
 					temporalHz);
 			}
+		}
+
+		/** Gratings of the default phase. */
+		public Settings(final int side, final int repeats, final double timeScale, final int testOrientations,
+			final double temporalHz, final boolean slowReceptors)
+		{
+			this(side, repeats, timeScale, testOrientations, temporalHz, slowReceptors, CarlsonV1.DEFAULT_PHASE);
+		}
+
+		/** The same settings with gratings of {@code newPhase}. */
+		public Settings withPhase(final GratingPhase newPhase) {
+			return new Settings(side, repeats, timeScale, testOrientations, temporalHz, slowReceptors, newPhase);
+		}
+
+		/** The same settings with NMDA and GABA-B on or off. */
+		public Settings withSlowReceptors(final boolean on) {
+			return new Settings(side, repeats, timeScale, testOrientations, temporalHz, on, phase);
 		}
 
 		/** AMPA and GABA-A only. */
@@ -69,7 +89,7 @@ public final class V1Study {
 		}
 
 		public NetworkSpec network() {
-			final NetworkSpec network = CarlsonV1.network(side, protocol());
+			final NetworkSpec network = CarlsonV1.network(side, protocol(), phase);
 			// a name of its own, so that a checkpoint of one synapse set does not resume with the other
 			return slowReceptors ? CarlsonV1.withSlowReceptors(network).withName(network.name() + "-nmda-gabab")
 				: network;
@@ -96,13 +116,14 @@ public final class V1Study {
 
 		/**
 		 * What each output neuron learned: its tuning (preferred angle, peak, selectivity) and which training
-		 * grating its receptive field is most like ({@code side} pixels per side, as trained).
+		 * grating its receptive field is most like (the size and grating phase of {@code settings}, as trained).
 		 */
-		public List<Neuron> neurons(final int side) {
+		public List<Neuron> neurons(final Settings settings) {
+			final int side = settings.side();
 			final List<Neuron> neurons = new ArrayList<>();
 			for (int i = 0; i < rates.length; i++) {
 				final ReceptiveFieldMatch field = ReceptiveFieldMatch.best(onWeights, offWeights, i, side, CarlsonV1
-					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side);
+					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side, settings.phase().radians());
 				int blocked = 0, preferred = 0; // over every test angle (the fitness may use the study's 8 of them)
 				for (int j = 1; j < angles.length; j++) {
 					if (depolarized[i][j] > depolarized[i][blocked]) blocked = j;

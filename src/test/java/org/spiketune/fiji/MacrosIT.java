@@ -104,7 +104,8 @@ class MacrosIT {
 	void v1Study() throws Exception {
 		final Path out = dir.resolve("v1");
 		final ImageJ1Install.Result r = run("v1_study.ijm", "out=[" + out + "] side=16 repeats=1 timescale=0.05 " +
-			"generations=1 runs=2 slowreceptors=true blockpenalty=true parameterset=[tuned with NMDA and GABA-B]");
+			"generations=1 runs=2 slowreceptors=true blockpenalty=true parameterset=[tuned with NMDA and GABA-B] " +
+			"gratingphase=cosine");
 		assertTrue(r.output().contains("trained: fitness "), r.output());
 		assertTrue(r.output().contains("exc3: prefers"), "the Exc neurons' tuning and fields: " + r.output());
 		assertTrue(r.output().contains("best: *buf_exc.ltp="), r.output());
@@ -113,13 +114,14 @@ class MacrosIT {
 		assertTrue(r.output().contains("decoding error: "), r.output());
 		assertFiles(out.resolve("train"), "tuning-curves.png", "receptive-fields.tif", "test-raster.png");
 		assertTrue(Files.readString(out.resolve("train").resolve("fitness.txt")).contains(
-			"network: carlson2014-v1-16-nmda-gabab"), "the macro's slowreceptors reached the command");
+			"network: carlson2014-v1-16-cosine-nmda-gabab"), "the macro's slowreceptors and gratingphase reached the " +
+			"command");
 		assertTrue(Files.readString(out.resolve("train").resolve("fitness.txt")).contains(
 			"parameter set: tuned with NMDA and GABA-B"), "the macro's parameterset reached the command");
 		assertFiles(out.resolve("tune"), "history.csv", "generations.csv");
 		assertFiles(out.resolve("stability"), "runs.csv", "decoding.png", "summary.txt");
 		assertTrue(Files.readString(out.resolve("stability").resolve("summary.txt")).contains(
-			"network: carlson2014-v1-16-nmda-gabab"), "the stability results name their receptor set");
+			"network: carlson2014-v1-16-cosine-nmda-gabab"), "the stability results name their receptors and gratings");
 	}
 
 	@Test

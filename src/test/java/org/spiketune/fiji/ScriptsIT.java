@@ -49,7 +49,7 @@ class ScriptsIT {
 					"2019_07_24_0055_fsi.abf")), Map.entry("fit", "14,16"), Map.entry("predict", "15"), Map.entry("events", file(
 						"aestream-davis346-aedat4", "davis.aedat4")), Map.entry("side", 16), Map.entry("timescale", 0.05), Map
 							.entry("runs", 2), Map.entry("slowreceptors", false), Map.entry("parameterset",
-								"tuned with NMDA and GABA-B"));
+								"tuned with NMDA and GABA-B"), Map.entry("gratingphase", "cosine"));
 
 	private static File file(final String set, final String name) {
 		return Path.of("test-data", set, name).toFile();
@@ -152,8 +152,8 @@ class ScriptsIT {
 			assertEquals(800L, ((Img<?>) outputs.get("curves")).dimension(0), script + ": curves");
 			final double error = (Double) outputs.get("error");
 			assertTrue(error >= 0 && error <= 90, script + ": decoding error " + error);
-			assertEquals("carlson2014-v1-16-nmda-gabab", outputs.get("network"), script +
-				": the tuned set turns NMDA and GABA-B on");
+			assertEquals("carlson2014-v1-16-cosine-nmda-gabab", outputs.get("network"), script +
+				": the tuned set turns NMDA and GABA-B on, and the gratings are the script's");
 		}
 		else if (name.startsWith("network_file")) {
 			final double rate = (Double) outputs.get("rate");

@@ -55,7 +55,13 @@ class V1CommandsIT {
 		in.put("temporalhz", 0.0);
 		in.put("slowreceptors", false);
 		in.put("parameterset", "preset defaults");
+		in.put("gratingphase", org.spiketune.model.CarlsonV1.DEFAULT_PHASE.label());
 		return in;
+	}
+
+	/** The 16×16 network's name with the default gratings, and {@code suffix} (the receptors). */
+	private static String defaultNetwork(final String suffix) {
+		return new org.spiketune.tune.V1Study.Settings(16, 1, 1, 8).network().name() + suffix;
 	}
 
 	/** {@link #small} with the study's 8 test angles, for Train V1 Network. */
@@ -74,7 +80,7 @@ class V1CommandsIT {
 		final CommandModule fromSet = commands.run(TrainV1NetworkCommand.class, true, in).get();
 		assertFalse(fromSet.isCanceled(), fromSet.getCancelReason());
 		final String written = Files.readString(dir.resolve("fitness.txt"));
-		assertTrue(written.contains("network: carlson2014-v1-16-nmda-gabab" + System.lineSeparator()) && written
+		assertTrue(written.contains("network: " + defaultNetwork("-nmda-gabab") + System.lineSeparator()) && written
 			.contains("parameter set: tuned with NMDA and GABA-B" + System.lineSeparator()),
 			"the set turns NMDA and GABA-B on, and the results name both: " + written);
 		final Map<String, Object> pasted = smallTraining();
@@ -131,7 +137,7 @@ class V1CommandsIT {
 			assertTrue(Files.size(dir.resolve(file)) > 0, file);
 		}
 		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("exc3: prefers"));
-		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("network: carlson2014-v1-16" + System
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("network: " + defaultNetwork("") + System
 			.lineSeparator()), "AMPA and GABA-A only by default");
 	}
 
@@ -145,6 +151,33 @@ class V1CommandsIT {
 		assertTrue(((String) m.getOutput("components")).endsWith("(on the study's 8 test angles of the 40)"), (String) m
 			.getOutput("components"));
 		assertEquals(800, ((Img<?>) m.getOutput("curves")).dimension(0));
+	}
+
+	@Test
+	void trainV1NetworkShowsTheGratingPhaseAsked() throws Exception {
+		// the dialog's choices are GratingPhase's labels, and its default the preset's
+		final String[] choices = V1Command.class.getDeclaredField("gratingphase").getAnnotation(
+			org.scijava.plugin.Parameter.class).choices();
+		assertEquals(java.util.Arrays.stream(org.spiketune.model.GratingPhase.values()).map(
+			org.spiketune.model.GratingPhase::label).toList(), java.util.Arrays.stream(choices).map(
+				c -> org.spiketune.model.GratingPhase.named(c).label()).toList());
+		assertEquals(org.spiketune.model.CarlsonV1.DEFAULT_PHASE.label(), V1Command.DEFAULT_PHASE);
+		final Map<String, Object> in = smallTraining();
+		in.put("parameters", "");
+		in.put("output", dir.toFile());
+		in.put("gratingphase", "sine");
+		final CommandModule sine = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("network: carlson2014-v1-16" + System
+			.lineSeparator()), "sine networks keep the name they had before the choice");
+		in.put("gratingphase", "cosine");
+		final CommandModule cosine = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertFalse(cosine.isCanceled(), cosine.getCancelReason());
+		assertTrue(Files.readString(dir.resolve("fitness.txt")).contains("network: carlson2014-v1-16-cosine" + System
+			.lineSeparator()), "the results name the gratings");
+		assertNotEquals(sine.getOutput("components"), cosine.getOutput("components"), "other gratings, other rates");
+		in.put("gratingphase", "square");
+		final CommandModule refused = commands.run(TrainV1NetworkCommand.class, true, in).get();
+		assertTrue(refused.isCanceled() && refused.getCancelReason().contains("square"), refused.getCancelReason());
 	}
 
 	@Test
@@ -187,7 +220,7 @@ class V1CommandsIT {
 		assertTrue(network.matches("(?s).*largest share of a test depolarized \\(v ≥ -10 mV\\), per neuron: \\d+%, " +
 			"\\d+%, \\d+%, \\d+%; tests in depolarization block: \\d+ \\(penalized\\)"), network);
 		assertTrue(Files.readString(dir.resolve("best-network.txt")).contains(network));
-		assertTrue(Files.readString(dir.resolve("best-network.txt")).endsWith("network: carlson2014-v1-16" + System
+		assertTrue(Files.readString(dir.resolve("best-network.txt")).endsWith("network: " + defaultNetwork("") + System
 			.lineSeparator()), "the receptor set is named with the results");
 		assertEquals(800, ((Img<?>) m.getOutput("targets")).dimension(0));
 		assertTrue(Files.size(dir.resolve("targets.png")) > 0 && Files.size(dir.resolve("stdp-windows.png")) > 0);
@@ -217,8 +250,10 @@ class V1CommandsIT {
 		assertTrue(selectivity >= 0 && selectivity <= 1, "selectivity " + selectivity);
 		final String summary = Files.readString(dir.resolve("summary.txt"));
 		assertTrue(summary.matches("(?s)\\d of 3 runs well tuned \\(\\d+%\\), \\d of them with every output neuron at " +
-			"its own angle; .*") && summary.contains("network: carlson2014-v1-16" + System
+			"its own angle; .*") && summary.contains("network: " + defaultNetwork("") + System
 			.lineSeparator()) && summary.contains("parameter set: preset defaults"), summary);
+		assertTrue(summary.contains("decoded: 22.5° as ") && summary.contains(", 180.0° as "), "the error per angle: " +
+			summary);
 		final List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
 		assertEquals(1 + 3, runs.size(), "a header and the three runs");
 		assertTrue(runs.get(1).split(",")[1].matches("0\\.\\d{9}"), "fitness with all its digits: " + runs.get(1));

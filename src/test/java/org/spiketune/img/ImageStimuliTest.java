@@ -3,6 +3,7 @@ package org.spiketune.img;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
+import org.spiketune.model.GratingPhase;
 import org.spiketune.model.Gratings;
 import org.spiketune.model.Protocol;
 import org.spiketune.model.Stimulus;
@@ -37,6 +39,42 @@ class ImageStimuliTest {
 		assertEquals((float) Math.sin(2 * Math.PI * 0.1 * u + 0.3), diagonal[5 * w + 1], 1e-7);
 		assertThrows(IllegalArgumentException.class, () -> Gratings.grating(0, 3, 0, 0.1, 0));
 		assertThrows(IllegalArgumentException.class, () -> Gratings.grating(3, 3, 0, Double.NaN, 0));
+	}
+
+	@Test
+	void sineGratingsReverseAtHalfATurnAndCosineGratingsRepeat() {
+		final double f = 2.0 / 16, theta = Math.PI / 40;
+		final float[] sine = Gratings.grating(16, 16, theta, f, GratingPhase.SINE.radians());
+		final float[] sineTurned = Gratings.grating(16, 16, theta + Math.PI, f, GratingPhase.SINE.radians());
+		final float[] cosine = Gratings.grating(16, 16, theta, f, GratingPhase.COSINE.radians());
+		final float[] cosineTurned = Gratings.grating(16, 16, theta + Math.PI, f, GratingPhase.COSINE.radians());
+		for (int i = 0; i < sine.length; i++) {
+			assertEquals(-sine[i], sineTurned[i], 1e-5, "sine: θ + 180° is θ negated");
+			assertEquals(cosine[i], cosineTurned[i], 1e-5, "cosine: θ + 180° is θ");
+		}
+		// so at the ends of the study's set, 4.5° against 180°: sine nearly opposite, cosine nearly the same
+		assertTrue(cosineSimilarity(sine, Gratings.grating(16, 16, Math.PI, f, 0)) < -0.9);
+		assertTrue(cosineSimilarity(cosine, Gratings.grating(16, 16, Math.PI, f, Math.PI / 2)) > 0.9);
+		// a drive draws its frames at its phase
+		final Protocol protocol = Protocol.of(Gratings.gratingPhase("train", 0, 1, 2000, 0, 500, 1, false));
+		final Stimulus.ImageDrive drive = Gratings.gratingDrive("on", "off", 16, 16, new double[] { theta }, f,
+			GratingPhase.COSINE.radians(), protocol, 1);
+		assertArrayEquals(cosine, drive.frames().get(0), 1e-6f);
+		assertEquals(GratingPhase.COSINE, GratingPhase.named(" Cosine "));
+		final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> GratingPhase
+			.named("square"));
+		assertTrue(unknown.getMessage().contains("cosine, sine"), unknown.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> GratingPhase.named(null));
+	}
+
+	private static double cosineSimilarity(final float[] a, final float[] b) {
+		double dot = 0, aa = 0, bb = 0;
+		for (int i = 0; i < a.length; i++) {
+			dot += a[i] * (double) b[i];
+			aa += a[i] * (double) a[i];
+			bb += b[i] * (double) b[i];
+		}
+		return dot / Math.sqrt(aa * bb);
 	}
 
 	@Test
@@ -73,7 +111,7 @@ class ImageStimuliTest {
 	void aGratingDrivePairsFramesWithTheProtocol() {
 		final Protocol protocol = Protocol.of(Gratings.gratingPhase("train", 0, 4, 2000, 2, 500, 3, true));
 		final Stimulus.ImageDrive drive = Gratings.gratingDrive("on", "off", 16, 16, Gratings.orientations(4),
-			0.1, protocol, 1);
+			0.1, 0, protocol, 1);
 		assertEquals(4, drive.frames().size());
 		assertEquals(256, drive.frameSize());
 		assertEquals(3 * 4 * 2500, protocol.durationMs());
@@ -90,7 +128,7 @@ class ImageStimuliTest {
 		assertEquals(0.630, Gratings.meanContrast(Gratings.grating(16, 16, Math.PI / 8, 0.125, 0)), 5e-4);
 		// a 1×1 image has no contrast at any orientation: its frames stay 0
 		final Stimulus.ImageDrive flat = Gratings.gratingDrive("on", "off", 1, 1, Gratings.orientations(4), 0.1,
-			protocol, 1);
+			0, protocol, 1);
 		for (final float[] frame : flat.frames()) assertEquals(0, frame[0]);
 	}
 }

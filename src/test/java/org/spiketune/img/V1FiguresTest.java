@@ -105,6 +105,13 @@ class V1FiguresTest {
 			angles)));
 	}
 
+	@Test
+	void aDecodingIsDescribedAngleByAngle() {
+		final V1Tuning.Decoding d = new V1Tuning.Decoding(new double[] { Math.PI / 8, Math.PI }, new double[] {
+			Math.toRadians(25), Math.toRadians(3) }, new double[] { 2.5, 3 });
+		assertEquals("decoded: 22.5° as 25.0° (2.5° off), 180.0° as 3.0° (3.0° off)", V1Figures.describe(d));
+	}
+
 	private static void assertPainted(final ArrayImg<ARGBType, IntArray> image) {
 		assertArrayEquals(new long[] { Plots.WIDTH, Plots.HEIGHT }, image.dimensionsAsLongArray());
 		int colored = 0;

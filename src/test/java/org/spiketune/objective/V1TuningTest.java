@@ -260,6 +260,16 @@ class V1TuningTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReceptiveFieldMatch.best(
 			on, off, 2, side, angles, f));
 		assertTrue(e.getMessage().contains("neuron 2"), e.getMessage());
+		// a field of a cosine grating is compared with cosine gratings: a copy at its angle, not a sine grating
+		final float[] c = org.spiketune.model.Gratings.grating(side, side, angles[9], f, Math.PI / 2);
+		for (int p = 0; p < px; p++) {
+			on[p][0] = Math.max(c[p], 0);
+			off[p][0] = Math.max(-c[p], 0);
+		}
+		final ReceptiveFieldMatch cosine = ReceptiveFieldMatch.best(on, off, 0, side, angles, f, Math.PI / 2);
+		assertEquals(angles[9], cosine.angle(), 1e-12);
+		assertEquals(1, cosine.similarity(), 1e-6);
+		assertTrue(ReceptiveFieldMatch.similarities(on, off, 0, side, angles, f)[9] < 0.1, "the sine grating at its angle");
 	}
 
 	@Test

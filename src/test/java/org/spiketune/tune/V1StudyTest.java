@@ -215,15 +215,16 @@ class V1StudyTest {
 	void aTrialTellsADepolarizationBlockFromSilence() {
 		final org.spiketune.sim.Simulator simulator = new org.spiketune.sim.Simulator(new org.spiketune.sim.cpu
 			.CpuBackend(2));
-		final V1Study.Trial preset = V1Study.trials(simulator, new V1Study.Settings(16, 1, 0.05, 8), Map.of(), 3).get(0);
+		final V1Study.Settings settings = new V1Study.Settings(16, 1, 0.05, 8);
+		final V1Study.Trial preset = V1Study.trials(simulator, settings, Map.of(), 3).get(0);
 		assertEquals(4, preset.depolarized().length);
 		assertEquals(8, preset.depolarized()[0].length);
-		for (final V1Study.Neuron n : preset.neurons(16)) {
+		for (final V1Study.Neuron n : preset.neurons(settings)) {
 			assertTrue(n.depolarized() < 0.2 && !n.blocked(), "the preset does not block: " + n.depolarized());
 		}
-		final V1Study.Trial strong = V1Study.trials(simulator, new V1Study.Settings(16, 1, 0.05, 8, 0, true), Map.of(
+		final V1Study.Trial strong = V1Study.trials(simulator, settings.withSlowReceptors(true), Map.of(
 			"*buf_exc.gain", 1.0), 3).get(0); // at the preset's 0.14 they do not block (at most 3%)
-		for (final V1Study.Neuron n : strong.neurons(16)) {
+		for (final V1Study.Neuron n : strong.neurons(settings)) {
 			assertTrue(n.blocked(), "NMDA under strong drive blocks: " + n.depolarized());
 			assertTrue(n.peakHz() < 5, "and a blocked neuron is silent: " + n.peakHz() + " Hz");
 		}

@@ -20,7 +20,8 @@
 // (the preset's defaults, or the set tuned with NMDA and GABA-B, which turns them on), show its tuning curves
 // and receptive fields, then retrain it in new stimulus orders and decode the test angles from all networks'
 // neurons. With 20 repeats at time scale 1 the Exc neurons learn oriented receptive fields (about 25 s per
-// network at 16x16 on two cores); at 32x32 with 60 repeats the tuned set gave 17 of 20 well-tuned networks.
+// network at 16x16 on two cores); at 32x32 with 60 repeats the tuned set gave 8 of 10
+// well-tuned networks with cosine gratings (17 of 20 with sine).
 import org.spiketune.img.V1Figures
 import org.spiketune.model.GratingPhase
 import org.spiketune.model.V1ParameterSet

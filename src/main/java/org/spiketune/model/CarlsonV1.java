@@ -160,14 +160,14 @@ public final class CarlsonV1 {
 
 	/**
 	 * The 14 parameters that the study's evolution strategy found for the 16×16 network {@linkplain
-	 * #withSlowReceptors with NMDA and GABA-B}, trained on 20 repeats of the still gratings: Tune V1 Network,
+	 * #withSlowReceptors with NMDA and GABA-B}, trained on 20 repeats of the still sine gratings: Tune V1 Network,
 	 * seed 1, 15 generations (110 networks), with the block penalty. Its best network was well tuned by the
 	 * study's cutoffs (seed 2 of the same search found none); retrained in new networks, 3 of 10 are, and at
-	 * 32×32 with the study's whole protocol 17 of 20. For an N×N network the Buffer → Exc gain is scaled by
-	 * 256/N², as its range in {@link #tuned} is: each Exc neuron has 2N² inputs, and the 16×16 gain at 32×32
-	 * gives four times the drive and holds the neurons in depolarization block (bench/README.md, "The study's
-	 * evolution strategy with NMDA and GABA-B"). They are this project's result, not the study's (the paper does
-	 * not list its own).
+	 * 32×32 with the study's whole protocol 17 of 20 (with the default cosine gratings 8 of 10). For an N×N
+	 * network the Buffer → Exc gain is scaled by 256/N², as its range in {@link #tuned} is: each Exc neuron has
+	 * 2N² inputs, and the 16×16 gain at 32×32 gives four times the drive and holds the neurons in
+	 * depolarization block (bench/README.md, "The study's evolution strategy with NMDA and GABA-B"). They are
+	 * this project's result, not the study's (the paper does not list its own).
 	 */
 	public static java.util.Map<String, Double> tunedWithSlowReceptors(final int side) {
 		if (side < 2) throw new IllegalArgumentException("V1 side must be >= 2, got " + side);

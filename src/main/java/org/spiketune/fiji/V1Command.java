@@ -15,7 +15,10 @@ import org.spiketune.tune.V1Study;
  */
 abstract class V1Command extends ContextCommand {
 
-	/** The labels of {@link V1ParameterSet}, as a dialog's choices must be constants. */
+	/**
+	 * The labels of {@link V1ParameterSet}, spelled again as a dialog's choices must be constants
+	 * (DialogChoicesTest holds every command's choices to the names the core accepts).
+	 */
 	protected static final String PRESET_SET = "preset defaults";
 	protected static final String TUNED_SET = "tuned with NMDA and GABA-B";
 	/** The labels of {@link GratingPhase}, and the default's ({@link CarlsonV1#DEFAULT_PHASE}). */

@@ -360,10 +360,29 @@ public final class V1Tuning implements Objective {
 		return c;
 	}
 
+	/**
+	 * The test a neuron spent the largest share of depolarized (the first of equal ones), from its shares per
+	 * test ({@link #depolarized}); 0 for none.
+	 */
+	public static int mostDepolarizedTest(final double[] shares) {
+		int most = 0;
+		for (int j = 1; j < shares.length; j++) if (shares[j] > shares[most]) most = j;
+		return most;
+	}
+
+	private static double largestShare(final double[] shares) {
+		return shares.length == 0 ? 0 : shares[mostDepolarizedTest(shares)];
+	}
+
+	/** Where a neuron depolarized for {@code share} of a test is in block there (over {@link #BLOCKED_SHARE}). */
+	public static boolean blocked(final double share) {
+		return share > BLOCKED_SHARE;
+	}
+
 	/** The number of (neuron, test) pairs depolarized for more than {@link #BLOCKED_SHARE} of the test. */
 	public static int blockedTests(final double[][] depolarized) {
 		int blocked = 0;
-		for (final double[] neuron : depolarized) for (final double share : neuron) if (share > BLOCKED_SHARE) blocked++;
+		for (final double[] neuron : depolarized) for (final double share : neuron) if (blocked(share)) blocked++;
 		return blocked;
 	}
 
@@ -410,8 +429,7 @@ public final class V1Tuning implements Objective {
 		for (int i = 0; i < size; i++) {
 			components[4 + i] = Math.toDegrees(f.preferred()[i]);
 			components[4 + size + i] = f.maxRates()[i];
-			components[4 + 2 * size + i] = depolarized == null ? Double.NaN : java.util.Arrays.stream(depolarized[i])
-				.max().orElse(0);
+			components[4 + 2 * size + i] = depolarized == null ? Double.NaN : largestShare(depolarized[i]);
 		}
 		components[4 + 3 * size] = depolarized == null ? Double.NaN : blocked;
 		final double value = extra == 0 ? f.value() : 1 / (f.decorrelation() + f.gaussian() + K * f.maxRate() + f

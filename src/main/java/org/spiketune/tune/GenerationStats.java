@@ -25,12 +25,25 @@ public record GenerationStats(int generation, int evaluations, long totalEvaluat
 	 * members); {@code worst} and 0 when every member failed.
 	 */
 	static double[] meanSd(final double[] values, final double worst) {
+		final boolean[] failed = new boolean[values.length];
+		for (int i = 0; i < values.length; i++) failed[i] = values[i] == worst;
+		return meanSd(values, failed, worst);
+	}
+
+	/**
+	 * Mean and sample standard deviation of the {@code values} not {@code failed} (a failed member of a run with
+	 * several objectives has the worst value in each, and their sum is no value); {@code worst} and 0 when every
+	 * member failed.
+	 */
+	static double[] meanSd(final double[] values, final boolean[] failed, final double worst) {
 		int n = 0;
-		for (final double v : values) if (v != worst) n++;
+		for (int i = 0; i < values.length; i++) if (!failed[i]) n++;
 		if (n == 0) return new double[] { worst, 0 };
 		double mean = 0, variance = 0;
-		for (final double v : values) if (v != worst) mean += v / n;
-		for (final double v : values) if (v != worst) variance += (v - mean) * (v - mean) / Math.max(1, n - 1);
+		for (int i = 0; i < values.length; i++) if (!failed[i]) mean += values[i] / n;
+		for (int i = 0; i < values.length; i++) {
+			if (!failed[i]) variance += (values[i] - mean) * (values[i] - mean) / Math.max(1, n - 1);
+		}
 		return new double[] { mean, Math.sqrt(variance) };
 	}
 }

@@ -226,7 +226,7 @@ public final class Tuner {
 			}
 			final double generationMs = (System.nanoTime() - generationStart) / 1e6;
 			final double simulated = evaluator.simulateMs() - simulatedBefore;
-			final GenerationStats stats = stats(g, result, scalar, config, (int) (evaluations[0] - evaluatedBefore),
+			final GenerationStats stats = stats(g, result, type, config, (int) (evaluations[0] - evaluatedBefore),
 				evaluations[0], simulated, generationMs - simulated, (System.nanoTime() - started) / 1e6, minimize);
 			history.add(stats);
 			last = result;
@@ -329,18 +329,24 @@ public final class Tuner {
 	}
 
 	private static <C extends Comparable<? super C>> GenerationStats stats(final int generation,
-		final EvolutionResult<DoubleGene, C> result, final ToDoubleFunction<C> scalar, final TuningConfig config,
+		final EvolutionResult<DoubleGene, C> result, final Fitness<C> type, final TuningConfig config,
 		final int evaluations, final long total, final double simulateMs, final double evolveMs,
 		final double elapsedMs, final boolean minimize)
 	{
 		final List<Phenotype<DoubleGene, C>> population = result.population().asList();
+		final ToDoubleFunction<C> scalar = type.scalar();
+		final double worst = config.objective().worst();
 		final double[] values = new double[population.size()];
+		final boolean[] failed = new boolean[values.length];
 		final double[][] points = new double[population.size()][];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = scalar.applyAsDouble(population.get(i).fitness());
+			final C fitness = population.get(i).fitness();
+			values[i] = scalar.applyAsDouble(fitness);
+			// a failed member has the worst value in every objective
+			failed[i] = Arrays.stream(type.toArray().apply(fitness)).allMatch(v -> v == worst);
 			points[i] = Genes.of(population.get(i).genotype());
 		}
-		final double[] meanSd = GenerationStats.meanSd(values, config.objective().worst());
+		final double[] meanSd = GenerationStats.meanSd(values, failed, worst);
 		final Phenotype<DoubleGene, C> best = best(result, scalar, minimize);
 		return new GenerationStats(generation, evaluations, total, scalar.applyAsDouble(best.fitness()), meanSd[0],
 			meanSd[1], Genes.meanDistance(points), config.space().values(Genes.of(best.genotype())), simulateMs,

@@ -36,7 +36,7 @@ class SimulateNetworkCommandIT {
 
 	@BeforeEach
 	void createContext() {
-		context = new Context();
+		context = FreshContexts.create();
 		commands = context.service(CommandService.class);
 	}
 

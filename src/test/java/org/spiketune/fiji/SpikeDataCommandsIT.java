@@ -32,7 +32,7 @@ class SpikeDataCommandsIT {
 
 	@BeforeEach
 	void createContext() {
-		context = new Context();
+		context = FreshContexts.create();
 		commands = context.service(CommandService.class);
 	}
 

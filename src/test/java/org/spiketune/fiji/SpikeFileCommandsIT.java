@@ -34,7 +34,7 @@ class SpikeFileCommandsIT {
 
 	@BeforeEach
 	void createContext() {
-		context = new Context();
+		context = FreshContexts.create();
 		commands = context.service(CommandService.class);
 	}
 

@@ -34,7 +34,7 @@ class TuneNetworkCommandIT {
 
 	@BeforeEach
 	void createContext() {
-		context = new Context();
+		context = FreshContexts.create();
 		commands = context.service(CommandService.class);
 	}
 

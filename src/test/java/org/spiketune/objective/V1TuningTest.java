@@ -204,6 +204,17 @@ class V1TuningTest {
 		assertFalse(study.blockPenalty());
 	}
 
+	/** The most depolarized test is the first of the largest shares; a block is more than half of a test. */
+	@Test
+	void theMostDepolarizedTestAndTheBlockCutoff() {
+		assertEquals(2, V1Tuning.mostDepolarizedTest(new double[] { 0.1, 0.3, 0.7, 0.7, 0 }));
+		assertEquals(0, V1Tuning.mostDepolarizedTest(new double[] { 0.2, 0.2 }));
+		assertEquals(0, V1Tuning.mostDepolarizedTest(new double[0]));
+		assertFalse(V1Tuning.blocked(0.5), "half a test is not a block");
+		assertTrue(V1Tuning.blocked(0.51));
+		assertEquals(2, V1Tuning.blockedTests(new double[][] { { 0.6, 0.5 }, { 0.9, 0.1 } }));
+	}
+
 	@Test
 	void theStudysNetworkTestsEightOrientationsInOrderAfterTraining() {
 		final NetworkSpec network = CarlsonV1.network(16, CarlsonV1.protocol(2, 8, 0.1));

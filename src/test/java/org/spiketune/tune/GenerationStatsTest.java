@@ -18,4 +18,13 @@ class GenerationStatsTest {
 		assertArrayEquals(new double[] { Double.MAX_VALUE, 0 }, GenerationStats.meanSd(new double[] { Double.MAX_VALUE,
 			Double.MAX_VALUE }, Double.MAX_VALUE), 0, "all failed: the worst value, as before");
 	}
+
+	@Test
+	void membersMarkedFailedAreLeftOutWhateverTheirValue() {
+		// a failed member of two objectives sums to Infinity, not to the worst value
+		assertArrayEquals(new double[] { 2, Math.sqrt(2) }, GenerationStats.meanSd(new double[] { 1,
+			Double.POSITIVE_INFINITY, 3 }, new boolean[] { false, true, false }, Double.MAX_VALUE), 1e-12);
+		assertArrayEquals(new double[] { Double.MAX_VALUE, 0 }, GenerationStats.meanSd(new double[] {
+			Double.POSITIVE_INFINITY }, new boolean[] { true }, Double.MAX_VALUE), 0, "all failed");
+	}
 }

@@ -165,6 +165,39 @@ class TunerTest {
 		}
 	}
 
+	/**
+	 * A stopped member of a two-objective run has the worst value in both objectives; the generations' mean and
+	 * sd leave it out, as with one objective (their sum, Infinity, made the mean infinite).
+	 */
+	@Test
+	void nsga2GenerationStatsLeaveOutStoppedMembers() {
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		final TuningConfig config = new TuningConfig(org.spiketune.model.Presets.izhikevich2003Sparse(400, 40),
+			ParameterSpace.parse("exc.bias=0.1:5000:log"), RateTarget.perGroup(targets()), new Algorithm.Nsga2(8, 0.9,
+				0.5, 0.1), Termination.generations(3), 1100, 7, NoiseHandling.none());
+		final TuningResult r = TuningFixtures.tuner(2).run(config, recorder);
+		assertTrue(recorder.evaluations.stream().anyMatch(e -> e.score().failed()), "biases of thousands stop members");
+		for (final GenerationStats g : r.generations()) {
+			assertTrue(Double.isFinite(g.mean()) && g.mean() < 1e6 && Double.isFinite(g.sd()), "generation " + g
+				.generation() + ": mean " + g.mean() + ", sd " + g.sd());
+		}
+	}
+
+	/** CMA-ES keeps its own generations; a stopped member's worst value stays out of their mean and sd too. */
+	@Test
+	void cmaEsGenerationStatsLeaveOutStoppedMembers() {
+		final TuningFixtures.Recorder recorder = new TuningFixtures.Recorder();
+		final TuningConfig config = TuningConfig.of(org.spiketune.model.Presets.izhikevich2003Sparse(400, 40),
+			ParameterSpace.parse("exc.bias=0.1:5000:log"), RateTarget.of(5), new Algorithm.CmaEs(8, 1, 0.5),
+			Termination.generations(3), 1100, 7);
+		final TuningResult r = TuningFixtures.tuner(2).run(config, recorder);
+		assertTrue(recorder.evaluations.stream().anyMatch(e -> e.score().failed()), "biases of thousands stop members");
+		for (final GenerationStats g : r.generations()) {
+			assertTrue(g.mean() < 1e6 && Double.isFinite(g.sd()), "generation " + g.generation() + ": mean " + g
+				.mean() + ", sd " + g.sd());
+		}
+	}
+
 	private static Map<String, Double> targets() {
 		final Map<String, Double> targets = new java.util.LinkedHashMap<>();
 		targets.put("exc", 3.0);

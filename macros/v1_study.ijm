@@ -1,5 +1,6 @@
 // The V1 study of Carlson et al. (2014): train and test one network, tune the 14 parameters with the
-// study's evolution strategy, and retrain the best in new stimulus orders (stability); saves the figures.
+// study's evolution strategy, and retrain the best in new stimulus orders (stability, two analyses of
+// different seeds pooled, as batch machines would run them); saves the figures.
 // Run:  ImageJ -batch v1_study.ijm "out=[/path/to/folder] side=16 repeats=2 timescale=0.5 generations=20 runs=10"
 // (repeats=20 timescale=1 trains long enough for the Exc neurons to learn oriented receptive fields;
 // temporalhz=2 shows counterphase gratings, as the paper names them, instead of still ones;
@@ -39,3 +40,8 @@ print("best network: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "netw
 run("V1 Stability", sizes + " parameterset=[preset defaults] parameters=[" + best + "] runs=" + runs + " seed=2 backend=auto threads=0 output=[" + out + File.separator + "stability]");
 print("well tuned: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "share"));
 print("decoding error: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "error") + " deg");
+// the study pooled 100 runs; analyses run apart (another seed, another machine) pool from their folders
+run("V1 Stability", sizes + " parameterset=[preset defaults] parameters=[" + best + "] runs=" + runs + " seed=3 backend=auto threads=0 output=[" + out + File.separator + "stability-more]");
+run("Pool V1 Stability Runs", "analyses=[" + out + File.separator + "stability," + out + File.separator + "stability-more] output=[" + out + File.separator + "pooled]");
+print("pooled well tuned: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "share"));
+print("pooled decoding error: " + call("org.spiketune.fiji.MacroBridge.lastOutput", "error") + " deg");

@@ -157,8 +157,7 @@ public final class Main {
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		final List<String> names = new ArrayList<>();
 		for (final ModuleItem<?> input : info.inputs()) {
-			if (Service.class.isAssignableFrom(input.getType()) || Context.class.isAssignableFrom(input
-				.getType())) continue;
+			if (!settable(input)) continue;
 			names.add(input.getName());
 			inputs.put(input.getName(), given.containsKey(input.getName()) ? given.remove(input.getName()) : input
 				.getDefaultValue());
@@ -168,6 +167,11 @@ public final class Main {
 				", ", names));
 		}
 		return inputs;
+	}
+
+	/** An input a user sets: not a service or the context, which SciJava fills in. */
+	private static boolean settable(final ModuleItem<?> input) {
+		return !Service.class.isAssignableFrom(input.getType()) && !Context.class.isAssignableFrom(input.getType());
 	}
 
 	private static CommandInfo find(final Context context, final String name) {
@@ -191,7 +195,7 @@ public final class Main {
 		for (final CommandInfo info : ours(context)) {
 			out.println(info.getTitle() + "  (" + info.getMenuPath() + ")");
 			for (final ModuleItem<?> input : info.inputs()) {
-				if (Service.class.isAssignableFrom(input.getType())) continue;
+				if (!settable(input)) continue;
 				out.printf(Locale.ROOT, "    %-12s %-10s %s (default: %s)%n", input.getName(), input.getType()
 					.getSimpleName(), input.getLabel(), input.getDefaultValue());
 			}

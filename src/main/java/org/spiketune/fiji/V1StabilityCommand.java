@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import ij.measure.ResultsTable;
 
@@ -22,6 +21,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 import org.spiketune.img.V1Figures;
+import org.spiketune.io.V1RatesFile;
 import org.spiketune.model.NamedValues;
 import org.spiketune.model.V1ParameterSet;
 import org.spiketune.sim.SimulationException;
@@ -112,7 +112,7 @@ public class V1StabilityCommand extends V1Command {
 				values, runs, seed, (trial, done, total) -> {
 					finished.add(trial);
 					addRow(trial, settings);
-					saveRuns(); // a long analysis keeps every finished run on disk
+					saveRuns(finished, settings, values); // a long analysis keeps every finished run on disk
 					progress.runDone(done, total, String.format(Locale.ROOT, "fitness %.4g, %s", trial.fitness().value(),
 						trial.fitness().wellTuned() ? "well tuned" : "not well tuned"), (System.nanoTime() - started) / 1e6);
 					return !progress.cancelled();
@@ -138,10 +138,8 @@ public class V1StabilityCommand extends V1Command {
 		final String stopped = done >= runs ? "" : String.format(Locale.ROOT, "%s after %d of %d runs: ", failure != null
 			? failure + "; summary" : "stopped", done, runs);
 		final String changed = parameters == null || parameters.isBlank() ? "" : "; changed: " + parameters.strip();
-		final String summary = String.format(Locale.ROOT, "%s%d of %d runs well tuned (%.0f%%), %d of them with every " +
-			"output neuron at its own angle; decoding error %.1f ± %.1f°%n%s%nnetwork: %s%nparameter set: %s%s", stopped,
-			stability.wellTuned(), done, 100 * share, stability.wellTunedWithDistinctAngles(), error, errorsd, V1Figures
-				.describe(stability.decoding()), settings.network().name(), set.label(), changed);
+		final String summary = String.format(Locale.ROOT, "%s%s%nnetwork: %s%nparameter set: %s%s", stopped, V1Figures
+			.describe(stability.summary()), settings.network().name(), set.label(), changed);
 		log.info("V1 Stability: " + summary);
 		if (output != null) {
 			try {
@@ -163,37 +161,30 @@ public class V1StabilityCommand extends V1Command {
 
 	/** One run's row: its fitness components, its output neurons' preferences, peaks, selectivity and fields. */
 	private void addRow(final V1Study.Trial t, final V1Study.Settings settings) {
-		table.incrementCounter();
-		table.addValue("seed", Long.toString(t.seed()));
-		table.addValue("fitness", t.fitness().value());
-		table.addValue("decorrelation", t.fitness().decorrelation());
-		table.addValue("gaussian_hz", t.fitness().gaussian());
-		table.addValue("max_rate_hz", t.fitness().maxRate());
-		table.addValue("well_tuned", t.fitness().wellTuned() ? 1 : 0);
-		table.addValue("distinct_angles", t.distinctPreferred());
+		V1StabilityTables.addRun(table, t.tested());
 		final List<V1Study.Neuron> neurons = t.neurons(settings);
-		table.addValue("preferred_deg", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(n
-			.preferred()))).collect(Collectors.joining("/")));
-		table.addValue("peak_hz", neurons.stream().map(n -> String.format(Locale.ROOT, "%.1f", n.peakHz())).collect(
-			Collectors.joining("/")));
-		table.addValue("mean_selectivity", neurons.stream().mapToDouble(V1Study.Neuron::selectivity).average()
-			.orElse(0));
 		table.addValue("mean_field_similarity", neurons.stream().mapToDouble(n -> n.field().similarity()).average()
 			.orElse(0));
 		// near 1: a neuron spent most of a test in depolarization block, which the fitness scores as silence
 		table.addValue("max_depolarized", neurons.stream().mapToDouble(V1Study.Neuron::depolarized).max().orElse(0));
-		ResultsTables.precise(table, "fitness");
 	}
 
-	/** Writes the table so far to runs.csv; a failure is logged and the analysis goes on. */
-	private void saveRuns() {
+	/**
+	 * Writes the table so far to runs.csv and the runs' test rates to {@value V1RatesFile#NAME} (what Pool V1
+	 * Stability Runs reads); a failure is logged and the analysis goes on.
+	 */
+	private void saveRuns(final List<V1Study.Trial> finished, final V1Study.Settings settings,
+		final Map<String, Double> values)
+	{
 		if (output == null) return;
 		try {
 			final Path folder = Files.createDirectories(output.toPath());
 			table.save(folder.resolve("runs.csv").toString());
+			V1RatesFile.write(folder.resolve(V1RatesFile.NAME), settings, values, finished.stream().map(
+				V1Study.Trial::tested).toList());
 		}
 		catch (final IOException e) {
-			log.error("V1 Stability: could not write " + output.toPath().resolve("runs.csv") + ": " + e.getMessage());
+			log.error("V1 Stability: could not write the runs to " + output + ": " + e.getMessage());
 		}
 	}
 }

@@ -180,6 +180,17 @@ public final class V1Figures {
 				.maxRate(), f.penalty(), preferred, f.wellTuned() ? "well tuned" : "not well tuned");
 	}
 
+	/**
+	 * A stability summary in two lines: the runs well tuned (share, and those with every output neuron at its own
+	 * angle) and the decoding error mean ± sd; then each angle as {@link #describe(V1Tuning.Decoding)} gives it.
+	 */
+	public static String describe(final org.spiketune.tune.V1Study.Summary s) {
+		return String.format(java.util.Locale.ROOT, "%d of %d runs well tuned (%.0f%%), %d of them with every output " +
+			"neuron at its own angle; decoding error %.1f ± %.1f°%n%s", s.wellTuned(), s.runs().size(), 100 * s
+				.shareWellTuned(), s.wellTunedWithDistinctAngles(), s.decoding().meanErrorDeg(), s.decoding().sdErrorDeg(),
+			describe(s.decoding()));
+	}
+
 	/** Each test angle with the angle decoded for it and the error, e.g. "22.5° as 25.1° (2.6° off)". */
 	public static String describe(final V1Tuning.Decoding d) {
 		final java.util.StringJoiner text = new java.util.StringJoiner(", ", "decoded: ", "");

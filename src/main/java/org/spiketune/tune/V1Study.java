@@ -1,8 +1,13 @@
 package org.spiketune.tune;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.spiketune.model.CarlsonV1;
 import org.spiketune.model.GratingPhase;
@@ -88,6 +93,20 @@ public final class V1Study {
 			return CarlsonV1.protocol(repeats, testOrientations, timeScale, temporalHz);
 		}
 
+		/**
+		 * The settings in words, e.g. "32×32, 60 repeats, time scale 1, 8 test angles, still cosine gratings,
+		 * NMDA and GABA-B": what results files name, and what runs must share to be pooled.
+		 */
+		public String describe() {
+			return String.format(Locale.ROOT, "%d×%d, %d repeats, time scale %s, %d test angles, %s %s gratings, %s",
+				side, side, repeats, number(timeScale), testOrientations, temporalHz == 0 ? "still" : number(temporalHz) +
+					" Hz counterphase", phase.label(), slowReceptors ? "NMDA and GABA-B" : "AMPA and GABA-A only");
+		}
+
+		private static String number(final double value) {
+			return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		}
+
 		public NetworkSpec network() {
 			final NetworkSpec network = CarlsonV1.network(side, protocol(), phase);
 			// a name of its own, so that a checkpoint of one synapse set does not resume with the other
@@ -111,7 +130,12 @@ public final class V1Study {
 
 		/** How many different test angles the output neurons prefer (the study's fitness's preferred angles). */
 		public int distinctPreferred() {
-			return (int) java.util.Arrays.stream(fitness.preferred()).distinct().count();
+			return distinct(fitness.preferred());
+		}
+
+		/** What the run tested, all a stability analysis pools (and {@code test-rates.csv} keeps). */
+		public TestedRun tested() {
+			return new TestedRun(seed, angles, rates);
 		}
 
 		/**
@@ -124,11 +148,10 @@ public final class V1Study {
 			for (int i = 0; i < rates.length; i++) {
 				final ReceptiveFieldMatch field = ReceptiveFieldMatch.best(onWeights, offWeights, i, side, CarlsonV1
 					.frameAngles(), CarlsonV1.CYCLES_ACROSS / side, settings.phase().radians());
-				int blocked = 0, preferred = 0; // over every test angle (the fitness may use the study's 8 of them)
-				for (int j = 1; j < angles.length; j++) {
-					if (depolarized[i][j] > depolarized[i][blocked]) blocked = j;
-					if (rates[i][j] > rates[i][preferred]) preferred = j;
-				}
+				// over every test angle (the fitness may use the study's 8 of them)
+				final int blocked = V1Tuning.mostDepolarizedTest(depolarized[i]);
+				int preferred = 0;
+				for (int j = 1; j < angles.length; j++) if (rates[i][j] > rates[i][preferred]) preferred = j;
 				neurons.add(new Neuron(angles[preferred], rates[i][preferred], V1Tuning.selectivity(rates[i], angles), field,
 					depolarized[i][blocked], angles[blocked]));
 			}
@@ -147,15 +170,92 @@ public final class V1Study {
 
 		/** Most of a test in depolarization block: silent there from too much drive, not too little. */
 		public boolean blocked() {
-			return depolarized > 0.5;
+			return V1Tuning.blocked(depolarized);
 		}
 	}
 
-	/** What the stability analysis found. */
-	public record Stability(List<Trial> trials, int wellTuned, V1Tuning.Decoding decoding) {
+	/**
+	 * What one stability run tested: its seed, the test angles (radians) and its output neurons' rates there
+	 * ([neuron][angle], Hz). The study's fitness, and with it whether the run is well tuned, follows from them,
+	 * so runs of analyses done apart (other seeds, other machines) can be pooled ({@link #pool}).
+	 */
+	public record TestedRun(long seed, double[] angles, double[][] rates) {
+
+		public TestedRun {
+			if (angles.length == 0 || rates.length == 0) {
+				throw new IllegalArgumentException("run " + seed + ": no test angles or no output neurons");
+			}
+			angles = angles.clone();
+			final double[][] copy = new double[rates.length][];
+			for (int i = 0; i < rates.length; i++) {
+				if (rates[i].length != angles.length) {
+					throw new IllegalArgumentException("run " + seed + ", neuron " + i + ": " + rates[i].length +
+						" rates for " + angles.length + " test angles");
+				}
+				for (final double rate : rates[i]) {
+					if (!(rate >= 0) || Double.isInfinite(rate)) {
+						throw new IllegalArgumentException("run " + seed + ", neuron " + i + ": rate " + rate + " Hz");
+					}
+				}
+				copy[i] = rates[i].clone();
+			}
+			rates = copy;
+		}
+
+		@Override
+		public double[] angles() {
+			return angles.clone();
+		}
+
+		@Override
+		public double[][] rates() {
+			final double[][] copy = new double[rates.length][];
+			for (int i = 0; i < rates.length; i++) copy[i] = rates[i].clone();
+			return copy;
+		}
+
+		/** The study's fitness of the rates ({@link #studyFitness}). */
+		public V1Tuning.Fitness fitness() {
+			return studyFitness(rates, angles);
+		}
+
+		/** How many different test angles the output neurons prefer. */
+		public int distinctPreferred() {
+			return distinct(fitness().preferred());
+		}
+	}
+
+	/**
+	 * The stability figures of tested runs: how many are well tuned by the study's cutoffs, how many of those
+	 * have every output neuron at its own angle, and the test angles decoded from all their output neurons.
+	 */
+	public record Summary(List<TestedRun> runs, int wellTuned, int wellTunedWithDistinctAngles,
+		V1Tuning.Decoding decoding)
+	{
+
+		public Summary {
+			runs = List.copyOf(runs);
+		}
 
 		public double shareWellTuned() {
-			return trials.isEmpty() ? 0 : (double) wellTuned / trials.size();
+			return (double) wellTuned / runs.size();
+		}
+	}
+
+	/** What the stability analysis found: the runs trained here and their {@link Summary}. */
+	public record Stability(List<Trial> trials, Summary summary) {
+
+		public Stability {
+			trials = List.copyOf(trials);
+		}
+
+		/** The runs whose output neurons are all well tuned by the study's cutoffs (15 / 950 / 50). */
+		public int wellTuned() {
+			return summary.wellTuned();
+		}
+
+		public double shareWellTuned() {
+			return summary.shareWellTuned();
 		}
 
 		/**
@@ -164,8 +264,12 @@ public final class V1Study {
 		 * neurons at one angle passes them.
 		 */
 		public int wellTunedWithDistinctAngles() {
-			return (int) trials.stream().filter(t -> t.fitness().wellTuned() && t.distinctPreferred() == t.rates().length)
-				.count();
+			return summary.wellTunedWithDistinctAngles();
+		}
+
+		/** The test angles decoded from the output neurons of every run together. */
+		public V1Tuning.Decoding decoding() {
+			return summary.decoding();
 		}
 	}
 
@@ -263,20 +367,63 @@ public final class V1Study {
 	 * the runs done with it.
 	 */
 	public static Stability summarise(final List<Trial> trials) {
-		if (trials.isEmpty()) throw new IllegalArgumentException("no stability runs to summarise");
-		int well = 0;
+		return new Stability(trials, pool(trials.stream().map(Trial::tested).toList()));
+	}
+
+	/**
+	 * The stability figures of runs from one or more analyses of the same parameters (the study pooled 100; a
+	 * batch machine can run them apart, with different seeds): well tuned, well tuned with distinct angles, and
+	 * the test angles decoded from every run's output neurons together.
+	 *
+	 * @throws IllegalArgumentException for no runs, runs tested at different angles, or one seed twice (the same
+	 *           run pooled twice, as two analyses with the same seed give)
+	 */
+	public static Summary pool(final List<TestedRun> runs) {
+		if (runs.isEmpty()) throw new IllegalArgumentException("no stability runs to summarise");
+		final double[] angles = runs.get(0).angles();
+		final Set<Long> seeds = new HashSet<>();
+		int well = 0, wellDistinct = 0;
 		final List<double[]> pooledRates = new ArrayList<>();
 		final List<Double> pooledPreferred = new ArrayList<>();
-		for (final Trial t : trials) {
-			if (t.fitness().wellTuned()) well++;
-			for (int i = 0; i < t.rates().length; i++) {
-				pooledRates.add(t.rates()[i]);
-				pooledPreferred.add(t.fitness().preferred()[i]);
+		for (final TestedRun run : runs) {
+			if (!sameAngles(run.angles(), angles)) {
+				throw new IllegalArgumentException("run " + run.seed() + " was tested at other angles than run " + runs
+					.get(0).seed() + ": " + degrees(run.angles()) + " against " + degrees(angles));
+			}
+			if (!seeds.add(run.seed())) {
+				throw new IllegalArgumentException("run " + run.seed() + " is there twice (analyses with the same seed " +
+					"repeat the same runs)");
+			}
+			final V1Tuning.Fitness fitness = run.fitness();
+			if (fitness.wellTuned()) {
+				well++;
+				if (distinct(fitness.preferred()) == run.rates().length) wellDistinct++;
+			}
+			final double[][] rates = run.rates();
+			for (int i = 0; i < rates.length; i++) {
+				pooledRates.add(rates[i]);
+				pooledPreferred.add(fitness.preferred()[i]);
 			}
 		}
 		final V1Tuning.Decoding decoding = V1Tuning.decode(pooledRates.toArray(double[][]::new), pooledPreferred
-			.stream().mapToDouble(Double::doubleValue).toArray(), trials.get(0).angles());
-		return new Stability(List.copyOf(trials), well, decoding);
+			.stream().mapToDouble(Double::doubleValue).toArray(), angles);
+		return new Summary(runs, well, wellDistinct, decoding);
+	}
+
+	/** Equal to well within a file's 9 digits of degrees. */
+	private static boolean sameAngles(final double[] a, final double[] b) {
+		if (a.length != b.length) return false;
+		for (int j = 0; j < a.length; j++) if (!(Math.abs(a[j] - b[j]) < 1e-9)) return false;
+		return true;
+	}
+
+	private static int distinct(final double[] angles) {
+		return (int) Arrays.stream(angles).distinct().count();
+	}
+
+	private static String degrees(final double[] radians) {
+		return Arrays.stream(radians).mapToObj(a -> String.format(Locale.ROOT, "%.1f", Math.toDegrees(a))).collect(
+			Collectors.joining(", ", "[", "]"));
 	}
 
 	/**

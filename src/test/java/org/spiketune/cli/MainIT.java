@@ -1,6 +1,7 @@
 package org.spiketune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -90,5 +91,9 @@ class MainIT {
 		assertEquals(0, run("--list"));
 		assertTrue(out.toString().contains("Simulate Network") && out.toString().contains("duration"), out
 			.toString());
+		assertTrue(out.toString().contains("Pool V1 Stability Runs") && out.toString().contains("analyses"), out
+			.toString());
+		assertFalse(out.toString().contains("context ") || out.toString().contains("LogService"), "only what a user " +
+			"sets: " + out);
 	}
 }

@@ -122,6 +122,15 @@ class MacrosIT {
 		assertFiles(out.resolve("stability"), "runs.csv", "decoding.png", "summary.txt");
 		assertTrue(Files.readString(out.resolve("stability").resolve("summary.txt")).contains(
 			"network: carlson2014-v1-16-cosine-nmda-gabab"), "the stability results name their receptors and gratings");
+		// the two analyses' runs pooled: 2 + 2 runs, their rates written to pool again
+		assertTrue(r.output().contains("pooled decoding error: "), r.output());
+		assertFiles(out.resolve("pooled"), "test-rates.csv", "runs.csv", "decoding.png", "summary.txt");
+		final String pooled = Files.readString(out.resolve("pooled").resolve("summary.txt"));
+		assertTrue(pooled.contains("2 analyses pooled") && pooled.contains(" of 4 runs well tuned"), pooled);
+		assertTrue(pooled.contains("settings: 16×16, 1 repeats, time scale 0.05, 8 test angles, still cosine " +
+			"gratings, NMDA and GABA-B"), pooled);
+		assertEquals(4, org.spiketune.io.V1RatesFile.read(out.resolve("pooled").resolve("test-rates.csv")).runs()
+			.size());
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class V1CommandsIT {
 
 	@BeforeEach
 	void createContext() {
-		context = new Context();
+		context = FreshContexts.create();
 		commands = context.service(CommandService.class);
 	}
 
@@ -51,7 +51,6 @@ class V1CommandsIT {
 		in.put("repeats", 1);
 		in.put("timescale", 0.05);
 		in.put("backend", "cpu");
-		// inputs are remembered within the JVM: every test names the gratings, so none inherits another's
 		in.put("temporalhz", 0.0);
 		in.put("slowreceptors", false);
 		in.put("parameterset", "preset defaults");
@@ -261,5 +260,64 @@ class V1CommandsIT {
 		assertTrue(distinct >= 1 && distinct <= 4, "distinct preferred angles " + distinct);
 		final double depolarized = table.getValue("max_depolarized", 0);
 		assertTrue(depolarized >= 0 && depolarized < 0.5, "the preset does not block: " + depolarized);
+	}
+
+	/** Runs V1 Stability on {@link #small} with {@code runs} runs from {@code seed} into {@code folder}. */
+	private CommandModule stability(final Path folder, final long seed, final double temporalHz) throws Exception {
+		final Map<String, Object> in = small();
+		in.put("runs", 2);
+		in.put("seed", seed);
+		in.put("temporalhz", temporalHz);
+		in.put("output", folder.toFile());
+		final CommandModule m = commands.run(V1StabilityCommand.class, true, in).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		return m;
+	}
+
+	private CommandModule pool(final String analyses, final Path output) throws Exception {
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("analyses", analyses);
+		in.put("output", output == null ? null : output.toFile());
+		return commands.run(PoolV1StabilityCommand.class, true, in).get();
+	}
+
+	/**
+	 * Two analyses of one parameter set with different seeds pool into one of their four runs (a folder or its
+	 * test-rates.csv); one analysis twice, or analyses of other gratings, are refused by name.
+	 */
+	@Test
+	void poolV1StabilityRunsJoinsAnalysesRunApart() throws Exception {
+		final Path a = dir.resolve("a"), b = dir.resolve("b"), counterphase = dir.resolve("counterphase");
+		final CommandModule first = stability(a, 1, 0), second = stability(b, 2, 0);
+		stability(counterphase, 3, 2);
+		final List<String> rates = Files.readAllLines(a.resolve("test-rates.csv"));
+		assertEquals(2 + 1 + 2 * 4 * 8, rates.size(), "comments, header, 2 runs x 4 neurons x 8 angles: " + rates.get(0));
+		final CommandModule m = pool(a + ",\n" + b.resolve("test-rates.csv"), dir.resolve("pooled"));
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		final double wellTuned = 2 * (Double) first.getOutput("share") + 2 * (Double) second.getOutput("share");
+		assertEquals(wellTuned / 4, (Double) m.getOutput("share"), 1e-12);
+		final ResultsTable table = (ResultsTable) m.getOutput("table");
+		assertEquals(4, table.size());
+		final ResultsTable firstRuns = (ResultsTable) first.getOutput("table");
+		assertEquals(firstRuns.getStringValue("seed", 1), table.getStringValue("seed", 1));
+		assertEquals(firstRuns.getValue("fitness", 1), table.getValue("fitness", 1), 1e-12);
+		assertEquals(firstRuns.getStringValue("preferred_deg", 1), table.getStringValue("preferred_deg", 1));
+		final double error = (Double) m.getOutput("error");
+		assertTrue(error >= 0 && error <= 90, "decoding error " + error);
+		final String summary = Files.readString(dir.resolve("pooled").resolve("summary.txt"));
+		assertTrue(summary.startsWith("2 analyses pooled: ") && summary.contains(" of 4 runs well tuned") && summary
+			.contains("settings: 16×16, 1 repeats, time scale 0.05, 8 test angles, still cosine gratings, AMPA and " +
+				"GABA-A only") && summary.contains("parameters: preset defaults"), summary);
+		assertEquals(2 + 1 + 4 * 4 * 8, Files.readAllLines(dir.resolve("pooled").resolve("test-rates.csv")).size(),
+			"the pooled rates, to pool again");
+		final CommandModule twice = pool(a + "," + a, null);
+		assertTrue(twice.isCanceled() && twice.getCancelReason().contains("twice"), twice.getCancelReason());
+		final CommandModule other = pool(a + "," + counterphase, null);
+		assertTrue(other.isCanceled() && other.getCancelReason().contains("other settings") && other.getCancelReason()
+			.contains("2 Hz counterphase"), other.getCancelReason());
+		final CommandModule missing = pool(a + "," + dir.resolve("nowhere"), null);
+		assertTrue(missing.isCanceled() && missing.getCancelReason().contains("nowhere"), missing.getCancelReason());
+		final CommandModule none = pool(" ", null);
+		assertTrue(none.isCanceled() && none.getCancelReason().contains("no analyses"), none.getCancelReason());
 	}
 }

@@ -72,8 +72,11 @@ class V1StudyTest {
 			"angles without the study's 8: all of them");
 	}
 
-	/** A trial whose 4 neurons have Gaussian tuning peaking at {@code peakHz} at the given test angles (degrees). */
-	private static V1Study.Trial gaussianTrial(final double peakHz, final double... preferredDeg) {
+	/**
+	 * Run {@code seed}: its 4 neurons have Gaussian tuning peaking at {@code peakHz} at the given test angles
+	 * (degrees).
+	 */
+	private static V1Study.Trial gaussianTrial(final long seed, final double peakHz, final double... preferredDeg) {
 		final double[] angles = new double[8];
 		for (int j = 0; j < 8; j++) angles[j] = Math.PI / 8 * (j + 1);
 		final double[][] rates = new double[preferredDeg.length][8];
@@ -83,7 +86,7 @@ class V1StudyTest {
 				rates[i][j] = peakHz * Math.exp(-0.5 * z * z);
 			}
 		}
-		return new V1Study.Trial(1, angles, rates, V1Study.studyFitness(rates, angles), null, null, null, 0,
+		return new V1Study.Trial(seed, angles, rates, V1Study.studyFitness(rates, angles), null, null, null, 0,
 			new double[rates.length][8]);
 	}
 
@@ -93,9 +96,9 @@ class V1StudyTest {
 	 */
 	@Test
 	void wellTunedRunsWithTwoNeuronsAtOneAngleAreCountedApart() {
-		final V1Study.Trial distinct = gaussianTrial(60, 22.5, 67.5, 112.5, 157.5);
-		final V1Study.Trial twoAtOne = gaussianTrial(60, 22.5, 22.5, 90, 135);
-		final V1Study.Trial slow = gaussianTrial(20, 22.5, 67.5, 112.5, 157.5);
+		final V1Study.Trial distinct = gaussianTrial(1, 60, 22.5, 67.5, 112.5, 157.5);
+		final V1Study.Trial twoAtOne = gaussianTrial(2, 60, 22.5, 22.5, 90, 135);
+		final V1Study.Trial slow = gaussianTrial(3, 20, 22.5, 67.5, 112.5, 157.5);
 		assertTrue(distinct.fitness().wellTuned() && twoAtOne.fitness().wellTuned(), "both pass the study's cutoffs");
 		assertFalse(slow.fitness().wellTuned(), "20 Hz peaks: f_maxRate 160");
 		assertEquals(4, distinct.distinctPreferred());
@@ -103,6 +106,59 @@ class V1StudyTest {
 		final V1Study.Stability stability = V1Study.summarise(List.of(distinct, twoAtOne, slow));
 		assertEquals(2, stability.wellTuned());
 		assertEquals(1, stability.wellTunedWithDistinctAngles());
+	}
+
+	/**
+	 * Analyses run apart pool into the analysis of all their runs: the same counts and decoding as one analysis
+	 * of them; the same run twice (two analyses with one seed) or runs tested at other angles are refused.
+	 */
+	@Test
+	void runsOfAnalysesRunApartPoolIntoOne() {
+		final List<V1Study.Trial> trials = List.of(gaussianTrial(1, 60, 22.5, 67.5, 112.5, 157.5), gaussianTrial(2, 60,
+			22.5, 22.5, 90, 135), gaussianTrial(3, 20, 45, 90, 135, 180));
+		final V1Study.Stability together = V1Study.summarise(trials);
+		final V1Study.Summary pooled = V1Study.pool(List.of(trials.get(2).tested(), trials.get(0).tested(), trials.get(
+			1).tested()));
+		assertEquals(together.wellTuned(), pooled.wellTuned());
+		assertEquals(2, pooled.wellTuned());
+		assertEquals(1, pooled.wellTunedWithDistinctAngles());
+		assertEquals(2 / 3.0, pooled.shareWellTuned(), 1e-12);
+		assertArrayEquals(together.decoding().decoded(), pooled.decoding().decoded(), 1e-12, "the order of runs aside");
+		// 12 neurons, every angle preferred by at least one: the population vector lands near each test angle
+		for (final double error : pooled.decoding().errorDeg()) assertTrue(error < 12, "error " + error);
+		final IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> V1Study.pool(List.of(
+			trials.get(0).tested(), trials.get(1).tested(), trials.get(0).tested())));
+		assertTrue(twice.getMessage().contains("run 1 is there twice"), twice.getMessage());
+		final double[] other = new double[8];
+		for (int j = 0; j < 8; j++) other[j] = Math.PI / 8 * j;
+		final IllegalArgumentException angles = assertThrows(IllegalArgumentException.class, () -> V1Study.pool(List.of(
+			trials.get(0).tested(), new V1Study.TestedRun(9, other, trials.get(1).rates()))));
+		assertTrue(angles.getMessage().contains("run 9 was tested at other angles"), angles.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> V1Study.pool(List.of()));
+	}
+
+	@Test
+	void aTestedRunRefusesRatesThatAreNotOnesAndKeepsItsOwnCopy() {
+		final double[] angles = { 1, 2 };
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.TestedRun(1, angles, new double[][] { { 1 } }));
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.TestedRun(1, angles, new double[][] { { 1,
+			Double.NaN } }));
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.TestedRun(1, angles, new double[][] { { 1,
+			-2 } }));
+		assertThrows(IllegalArgumentException.class, () -> new V1Study.TestedRun(1, new double[0], new double[0][]));
+		final double[][] rates = { { 3, 4 } };
+		final V1Study.TestedRun run = new V1Study.TestedRun(5, angles, rates);
+		rates[0][0] = 100;
+		run.rates()[0][1] = 100;
+		assertArrayEquals(new double[] { 3, 4 }, run.rates()[0]);
+	}
+
+	@Test
+	void settingsDescribeThemselvesInWords() {
+		assertEquals("32×32, 60 repeats, time scale 1, 8 test angles, still cosine gratings, AMPA and GABA-A only",
+			V1Study.Settings.study().describe());
+		assertEquals("16×16, 20 repeats, time scale 0.25, 40 test angles, 2 Hz counterphase sine gratings, NMDA and " +
+			"GABA-B", new V1Study.Settings(16, 20, 0.25, 40, 2, true, org.spiketune.model.GratingPhase.SINE).describe());
 	}
 
 	@Test

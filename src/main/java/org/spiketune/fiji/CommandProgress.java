@@ -1,5 +1,6 @@
 package org.spiketune.fiji;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.scijava.Cancelable;
@@ -12,7 +13,9 @@ import org.spiketune.tune.TuningListener;
  * Reports a tuning run to Fiji: the status bar shows the generation, best fitness and time left (from the
  * mean time per generation so far); the log gets a line every {@code logEvery} generations; cancelling the
  * command, interrupting it or pressing Esc stops the run after the current generation. Several runs in a row
- * (refinements, growing windows) count on: a run that starts again at generation 1 adds to the ones before.
+ * (refinements, growing windows) count on: a run that starts again at generation 1 adds to the ones before,
+ * and the time left weighs the later runs by what a generation of each costs (a longer window, more CMA-ES
+ * restarts), as measured by the current run's pace.
  */
 final class CommandProgress implements TuningListener {
 
@@ -24,6 +27,12 @@ final class CommandProgress implements TuningListener {
 	private int logEvery;
 	private int earlierRuns; // generations of the runs before this one
 	private int lastGeneration;
+	private int generationsPerRun; // 0: one run, or runs of one cost
+	private double[] workPerGeneration = { 1 }; // relative cost of a generation of each run; the last repeats
+	private int run; // the current run, from 0
+	private double earlierMs; // time of the runs before this one
+	private double lastElapsedMs;
+	private double secondsLeft;
 
 	CommandProgress(final String title, final int generations, final StatusService status, final LogService log,
 		final Cancelable command)
@@ -42,6 +51,28 @@ final class CommandProgress implements TuningListener {
 		logEvery = Math.max(1, total / 20);
 	}
 
+	/**
+	 * Runs in a row of {@code generationsPerRun} generations each, a generation of run k costing
+	 * {@code workPerGeneration[k]} in any unit (members times simulated ms), so that the time left counts a
+	 * longer later run as longer.
+	 */
+	void expectRuns(final int generationsPerRun, final double... workPerGeneration) {
+		if (generationsPerRun < 1 || workPerGeneration.length == 0 || !Arrays.stream(workPerGeneration)
+			.allMatch(w -> w > 0 && w < Double.POSITIVE_INFINITY))
+		{
+			throw new IllegalArgumentException("runs need at least one generation and a positive cost each, got " +
+				generationsPerRun + " generations and costs " + Arrays.toString(workPerGeneration));
+		}
+		this.generationsPerRun = generationsPerRun;
+		this.workPerGeneration = workPerGeneration.clone();
+		expectGenerations(generationsPerRun * workPerGeneration.length);
+	}
+
+	/** The time left, in seconds, as last reported. */
+	double secondsLeft() {
+		return secondsLeft;
+	}
+
 	/** Generations done so far over all runs. */
 	int generationsDone() {
 		return earlierRuns + lastGeneration;
@@ -49,16 +80,33 @@ final class CommandProgress implements TuningListener {
 
 	@Override
 	public void generation(final GenerationStats g) {
-		if (g.generation() <= lastGeneration) earlierRuns += lastGeneration; // a new run began
+		if (g.generation() <= lastGeneration) { // a new run began
+			earlierRuns += lastGeneration;
+			earlierMs += lastElapsedMs;
+			run++;
+		}
 		lastGeneration = g.generation();
+		lastElapsedMs = g.elapsedMs();
 		final int done = generationsDone();
-		final double perGeneration = g.elapsedMs() / g.generation();
-		final double leftSeconds = perGeneration * Math.max(0, generations - done) / 1000;
+		secondsLeft = g.elapsedMs() / g.generation() * generationsLeft(done) / 1000;
 		final String line = String.format(Locale.ROOT,
 			"%s: generation %d/%d, best %.4g, mean %.4g, diversity %.3g, %.1f s elapsed, about %.0f s left", title,
-			done, generations, g.best(), g.mean(), g.diversity(), g.elapsedMs() / 1000, leftSeconds);
+			done, generations, g.best(), g.mean(), g.diversity(), (earlierMs + g.elapsedMs()) / 1000, secondsLeft);
 		if (status != null) status.showStatus(done, generations, line);
 		if (log != null && (done % logEvery == 0 || done == 1)) log.info(line);
+	}
+
+	/** Generations left, in generations of the current run's cost. */
+	private double generationsLeft(final int done) {
+		if (generationsPerRun == 0) return Math.max(0, generations - done);
+		double left = Math.max(0, generationsPerRun - lastGeneration);
+		final int runs = generations / generationsPerRun;
+		for (int k = run + 1; k < runs; k++) left += generationsPerRun * work(k) / work(run);
+		return left;
+	}
+
+	private double work(final int run) {
+		return workPerGeneration[Math.min(run, workPerGeneration.length - 1)];
 	}
 
 	/**

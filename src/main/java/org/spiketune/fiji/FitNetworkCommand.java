@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -182,13 +183,16 @@ public class FitNetworkCommand extends ContextCommand {
 				"narrowed to: " + ranges);
 			return NetworkFit.lastWindow(config, ParameterSpace.parse(ranges));
 		}
-		progress.expectGenerations(generations * (stops.length + 1));
+		// a generation costs the simulated time, from 0 to the window's stop
+		final double[] work = Arrays.copyOf(stops, stops.length + 1);
+		work[stops.length] = trains.stopMs();
+		progress.expectRuns(generations, work);
 		if (!"cma-es".equals(algorithm)) {
 			log.warn("Fit Network to Spike Trains: growing windows were measured to help with cma-es; with " +
 				algorithm + " a short window's best can end far from the truth, and the later windows stay near it " +
 				"(bench/README.md, \"Growing windows\")");
 		}
-		log.info("Fit Network to Spike Trains: windows up to " + java.util.Arrays.toString(stops) +
+		log.info("Fit Network to Spike Trains: windows up to " + Arrays.toString(stops) +
 			" ms, then the whole recording (" + trains.stopMs() + " ms); history and checkpoint of the last only");
 		return NetworkFit.narrowOverWindows(tuner, config, stops, 0.5, progress);
 	}

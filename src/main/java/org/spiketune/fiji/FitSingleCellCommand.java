@@ -2,6 +2,7 @@ package org.spiketune.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,8 +180,12 @@ public class FitSingleCellCommand extends ContextCommand {
 				.parse(loss), window, algorithm(), Termination.generations(generations), dt, seed);
 			final TuningConfig config = truth == null ? recorded : SingleCellFit.knownCellConfig(tuner.simulator(),
 				recorded, cell, truth, recording, fitted, dt, noise);
-			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, refinementAlgorithm(config
-				.algorithm()), progress);
+			final Algorithm refinement = refinementAlgorithm(config.algorithm());
+			final double[] work = new double[refinements + 1];
+			Arrays.fill(work, refinement.membersPerGeneration());
+			work[0] = config.algorithm().membersPerGeneration();
+			progress.expectRuns(generations, work);
+			final TuningResult result = SingleCellFit.tune(tuner, config, refinements, refinement, progress);
 			if (truth != null) errors = knownCellErrors(truth, result.best());
 			// one simulation of every shown sweep serves the table, Γ and the model raster
 			final int[] all = IntStream.concat(IntStream.of(fitted), IntStream.of(predicted)).distinct().toArray();

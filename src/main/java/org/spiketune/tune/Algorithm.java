@@ -14,6 +14,11 @@ public sealed interface Algorithm {
 	/** Individuals per generation. */
 	int populationSize();
 
+	/** Members simulated per generation: the population, times the restarts of CMA-ES (run side by side). */
+	default int membersPerGeneration() {
+		return populationSize();
+	}
+
 	/**
 	 * The genetic algorithm of the GA study (MATLAB's {@code ga}, as Ezenwe et al. 2020 used it): the
 	 * {@code elite} best individuals survive unchanged; the other children come from parents chosen by
@@ -151,6 +156,11 @@ public sealed interface Algorithm {
 		@Override
 		public String name() {
 			return "cma-es";
+		}
+
+		@Override
+		public int membersPerGeneration() {
+			return populationSize * restarts;
 		}
 	}
 

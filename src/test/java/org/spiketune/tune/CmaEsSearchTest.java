@@ -60,6 +60,9 @@ class CmaEsSearchTest {
 		// one round is one batch: a point of every restart, indexed by its restart within the generation
 		assertEquals(3 * 6 * 8, a.evaluations());
 		assertEquals(8, one.generations.size());
+		for (final GenerationStats g : one.generations) {
+			assertEquals(config.algorithm().membersPerGeneration(), g.evaluations(), "what progress weighs runs by");
+		}
 		assertEquals(List.of(0, 1, 2), one.evaluations.subList(0, 3).stream().map(Evaluation::index).toList());
 		assertEquals(Termination.Reason.MAX_GENERATIONS, a.reason());
 	}

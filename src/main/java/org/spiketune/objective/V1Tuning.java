@@ -1,6 +1,7 @@
 package org.spiketune.objective;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.spiketune.model.NetworkSpec;
@@ -264,6 +265,30 @@ public final class V1Tuning implements Objective {
 	 * {@code preferred} angles, radians); the error is the orientation difference, at most 90°.
 	 */
 	public static Decoding decode(final double[][] rates, final double[] preferred, final double[] angles) {
+		final double[] weights = new double[preferred.length];
+		Arrays.fill(weights, 1);
+		return decode(rates, preferred, angles, weights);
+	}
+
+	/**
+	 * {@link #decode} with every preferred angle voting alike: each neuron's vote is divided by the number of
+	 * neurons that prefer its angle. Not the study's decoding, a diagnostic of it: where few neurons prefer an
+	 * angle, the plain population vector leans towards the angles many prefer, and this shows how much of the
+	 * error that uneven coverage makes.
+	 */
+	public static Decoding decodeBalanced(final double[][] rates, final double[] preferred, final double[] angles) {
+		final double[] weights = new double[preferred.length];
+		for (int i = 0; i < preferred.length; i++) {
+			int alike = 0;
+			for (final double p : preferred) if (p == preferred[i]) alike++;
+			weights[i] = 1.0 / alike;
+		}
+		return decode(rates, preferred, angles, weights);
+	}
+
+	private static Decoding decode(final double[][] rates, final double[] preferred, final double[] angles,
+		final double[] weights)
+	{
 		if (rates.length != preferred.length) {
 			throw new IllegalArgumentException(rates.length + " neurons' rates but " + preferred.length +
 				" preferred angles");
@@ -272,8 +297,8 @@ public final class V1Tuning implements Objective {
 		for (int j = 0; j < angles.length; j++) {
 			double x = 0, y = 0;
 			for (int i = 0; i < rates.length; i++) {
-				x += rates[i][j] * Math.cos(2 * preferred[i]);
-				y += rates[i][j] * Math.sin(2 * preferred[i]);
+				x += weights[i] * rates[i][j] * Math.cos(2 * preferred[i]);
+				y += weights[i] * rates[i][j] * Math.sin(2 * preferred[i]);
 			}
 			double theta = Math.atan2(y, x) / 2;
 			if (theta <= 0) theta += Math.PI;

@@ -230,7 +230,7 @@ public final class V1Study {
 	 * have every output neuron at its own angle, and the test angles decoded from all their output neurons.
 	 */
 	public record Summary(List<TestedRun> runs, int wellTuned, int wellTunedWithDistinctAngles,
-		V1Tuning.Decoding decoding)
+		V1Tuning.Decoding decoding, V1Tuning.Decoding balancedDecoding)
 	{
 
 		public Summary {
@@ -405,9 +405,10 @@ public final class V1Study {
 				pooledPreferred.add(fitness.preferred()[i]);
 			}
 		}
-		final V1Tuning.Decoding decoding = V1Tuning.decode(pooledRates.toArray(double[][]::new), pooledPreferred
-			.stream().mapToDouble(Double::doubleValue).toArray(), angles);
-		return new Summary(runs, well, wellDistinct, decoding);
+		final double[][] rates = pooledRates.toArray(double[][]::new);
+		final double[] preferred = pooledPreferred.stream().mapToDouble(Double::doubleValue).toArray();
+		return new Summary(runs, well, wellDistinct, V1Tuning.decode(rates, preferred, angles), V1Tuning
+			.decodeBalanced(rates, preferred, angles));
 	}
 
 	/** Equal to well within a file's 9 digits of degrees. */

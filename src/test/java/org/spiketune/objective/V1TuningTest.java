@@ -310,4 +310,21 @@ class V1TuningTest {
 		assertEquals(45, one.meanErrorDeg(), 1e-9);
 		assertEquals(Math.sqrt((4 * 22.5 * 22.5 + 2 * 45 * 45) / 7.0), one.sdErrorDeg(), 1e-9);
 	}
+
+	@Test
+	void balancedDecodingGivesEveryPreferredAngleOneVote() {
+		// two neurons prefer 0 (2θ = 0), one prefers π/4 (2θ = π/2); all answer the test alike
+		final double[][] rates = { { 1 }, { 1 }, { 1 } };
+		final double[] preferred = { Math.PI, Math.PI, Math.PI / 4 }, angle = { Math.PI / 8 };
+		// plain: votes (2, 1), half the angle of atan2(1, 2); balanced: (1, 1), halfway, 22.5°
+		assertEquals(0.5 * Math.atan2(1, 2), V1Tuning.decode(rates, preferred, angle).decoded()[0], 1e-12);
+		final V1Tuning.Decoding balanced = V1Tuning.decodeBalanced(rates, preferred, angle);
+		assertEquals(Math.PI / 8, balanced.decoded()[0], 1e-12);
+		assertEquals(0, balanced.errorDeg()[0], 1e-9);
+		// one neuron per angle: the same as the plain decoding
+		final double[][] r = { { 3, 1 }, { 1, 2 } };
+		final double[] p = { Math.PI / 4, Math.PI / 2 }, a = { Math.PI / 4, Math.PI / 2 };
+		assertArrayEquals(V1Tuning.decode(r, p, a).decoded(), V1Tuning.decodeBalanced(r, p, a).decoded(), 1e-12);
+		assertThrows(IllegalArgumentException.class, () -> V1Tuning.decodeBalanced(r, new double[] { 0 }, a));
+	}
 }

@@ -124,6 +124,15 @@ class V1StudyTest {
 		assertEquals(1, pooled.wellTunedWithDistinctAngles());
 		assertEquals(2 / 3.0, pooled.shareWellTuned(), 1e-12);
 		assertArrayEquals(together.decoding().decoded(), pooled.decoding().decoded(), 1e-12, "the order of runs aside");
+		// 22.5° preferred by three neurons, the other angles by one or two: balancing changes the votes
+		final double[][] rates = trials.stream().flatMap(t -> java.util.Arrays.stream(t.tested().rates())).toArray(
+			double[][]::new);
+		final double[] preferred = trials.stream().flatMapToDouble(t -> java.util.Arrays.stream(t.tested().fitness()
+			.preferred())).toArray();
+		final V1Tuning.Decoding balanced = V1Tuning.decodeBalanced(rates, preferred, pooled.decoding().angles());
+		assertArrayEquals(balanced.decoded(), pooled.balancedDecoding().decoded(), 1e-12);
+		assertArrayEquals(balanced.decoded(), together.summary().balancedDecoding().decoded(), 1e-12);
+		assertTrue(Math.abs(balanced.decoded()[0] - pooled.decoding().decoded()[0]) > 1e-6, "balancing counts");
 		// 12 neurons, every angle preferred by at least one: the population vector lands near each test angle
 		for (final double error : pooled.decoding().errorDeg()) assertTrue(error < 12, "error " + error);
 		final IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> V1Study.pool(List.of(

@@ -1,6 +1,7 @@
 package org.spiketune.spikes.io;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,21 @@ public final class NwbUnits {
 	 * @throws IOException naming the file and problem for anything that is not a readable NWB units table
 	 */
 	public static SpikeTrains read(final Path file, final double startMs, final double stopMs) throws IOException {
+		return read(file, startMs, stopMs, Integer.MAX_VALUE);
+	}
+
+	/** As {@link #read(Path, double, double)}, memory-mapping files of at most {@code mapLimit} bytes only. */
+	static SpikeTrains read(final Path file, final double startMs, final double stopMs, final long mapLimit)
+		throws IOException
+	{
 		// Found by fuzzing: jhdf's HdfFile(Path) leaks its file when the file is not HDF5, and reading through a
 		// channel it allocates whatever an object header's size field says (a 382-byte file asked for more than
-		// 512 MiB). So the channel is ours to close, and files up to 2 GiB are memory-mapped: jhdf then slices the
-		// mapping instead of allocating, and a size beyond the file is an error, not an allocation.
-		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file); HdfFile hdf = channel
-			.size() <= Integer.MAX_VALUE ? HdfFile.fromByteBuffer(channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY,
-				0, channel.size())) : new HdfFile(channel, file.toUri()))
+		// 512 MiB). So the channel is ours to close, and files up to 2 GiB (one ByteBuffer's limit) are
+		// memory-mapped: jhdf then slices the mapping instead of allocating, and a size beyond the file is an error,
+		// not an allocation. Larger files are read through the channel, trusting their headers.
+		try (FileChannel channel = FileChannel.open(file); HdfFile hdf = channel.size() <= mapLimit ? HdfFile
+			.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size())) : new HdfFile(channel, file
+				.toUri()))
 		{
 			final double[] times = numbers(dataset(hdf, file, "units/spike_times"), file);
 			final long[] index = integers(dataset(hdf, file, "units/spike_times_index"), file);

@@ -1,5 +1,6 @@
 package org.spiketune.spikes.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,26 @@ class NwbUnitsTest {
 			assertEquals(lv[u], IntervalStatistics.lv(isi), 5e-5, "LV");
 			assertEquals(minIsi[u], Arrays.stream(isi).min().orElseThrow(), 5e-4, "min ISI");
 		}
+	}
+
+	@Test
+	void filesTooLargeToMapAreReadThroughTheChannelAlike() throws IOException {
+		// Files over 2 GiB cannot be memory-mapped; a map limit of 0 sends this small file down that path
+		final SpikeTrains mapped = NwbUnits.read(NWB, 0, 0), streamed = NwbUnits.read(NWB, 0, 0, 0);
+		assertEquals(mapped.size(), streamed.size());
+		assertEquals(mapped.stopMs(), streamed.stopMs());
+		for (int u = 0; u < mapped.size(); u++) {
+			assertEquals(mapped.label(u), streamed.label(u));
+			assertArrayEquals(mapped.times(u), streamed.times(u), "unit " + mapped.label(u));
+		}
+	}
+
+	@Test
+	void aForeignFileReadThroughTheChannelGivesAClearError(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("notes.nwb");
+		Files.writeString(file, "not an HDF5 file, just text that is long enough to hold a superblock's worth");
+		final IOException e = assertThrows(IOException.class, () -> NwbUnits.read(file, 0, 0, 0));
+		assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
 	}
 
 	@Test

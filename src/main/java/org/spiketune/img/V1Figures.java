@@ -184,21 +184,23 @@ public final class V1Figures {
 	 * A stability summary in three lines: the runs well tuned (share, and those with every output neuron at its own
 	 * angle) and the decoding error mean ± sd; each angle as {@link #describe(V1Tuning.Decoding)} gives it; and
 	 * the error with every preferred angle voting alike ({@link V1Tuning#decodeBalanced}), with how many neurons
-	 * prefer each angle.
+	 * prefer each angle and whether so uneven a spread could be chance ({@code V1Study.Summary#evenSpreadP}).
 	 */
 	public static String describe(final org.spiketune.tune.V1Study.Summary s) {
 		final V1Tuning.Decoding balanced = s.balancedDecoding();
 		final java.util.StringJoiner coverage = new java.util.StringJoiner(", ");
-		for (final double angle : balanced.angles()) {
-			final long neurons = s.runs().stream().flatMapToDouble(r -> java.util.Arrays.stream(r.fitness()
-				.preferred())).filter(p -> Math.abs(p - angle) < 1e-9).count();
-			coverage.add(String.format(java.util.Locale.ROOT, "%.1f°: %d", Math.toDegrees(angle), neurons));
+		final double[] angles = s.preferableAngles();
+		final long[] counts = s.preferredCounts();
+		for (int j = 0; j < angles.length; j++) {
+			coverage.add(String.format(java.util.Locale.ROOT, "%.1f°: %d", Math.toDegrees(angles[j]), counts[j]));
 		}
 		return String.format(java.util.Locale.ROOT, "%d of %d runs well tuned (%.0f%%), %d of them with every output " +
 			"neuron at its own angle; decoding error %.1f ± %.1f°%n%s%nwith every preferred angle voting alike: " +
-			"%.1f ± %.1f° (neurons preferring %s)", s.wellTuned(), s.runs().size(), 100 * s.shareWellTuned(), s
+			"%.1f ± %.1f° (neurons preferring %s; %s)", s.wellTuned(), s.runs().size(), 100 * s.shareWellTuned(), s
 				.wellTunedWithDistinctAngles(), s.decoding().meanErrorDeg(), s.decoding().sdErrorDeg(), describe(s
-					.decoding()), balanced.meanErrorDeg(), balanced.sdErrorDeg(), coverage);
+					.decoding()), balanced.meanErrorDeg(), balanced.sdErrorDeg(), coverage, Double.isNaN(s.evenSpreadP())
+						? "too few neurons to test whether that spread is chance" : String.format(java.util.Locale.ROOT,
+							"χ² test against an even spread: p = %.2g", s.evenSpreadP()));
 	}
 
 	/** Each test angle with the angle decoded for it and the error, e.g. "22.5° as 25.1° (2.6° off)". */

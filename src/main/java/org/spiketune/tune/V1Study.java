@@ -240,6 +240,41 @@ public final class V1Study {
 		public double shareWellTuned() {
 			return (double) wellTuned / runs.size();
 		}
+
+		/** The test angles an output neuron can prefer (radians): those the study's fitness compares. */
+		public double[] preferableAngles() {
+			final double[] tested = runs.get(0).angles();
+			return Arrays.stream(studyAngles(tested)).mapToDouble(j -> tested[j]).toArray();
+		}
+
+		/**
+		 * How many output neurons of all runs prefer each of the {@link #preferableAngles} (a silent neuron's flat
+		 * curve counts at the first).
+		 */
+		public long[] preferredCounts() {
+			final double[] at = preferableAngles();
+			final long[] counts = new long[at.length];
+			for (final TestedRun run : runs) {
+				for (final double preferred : run.fitness().preferred()) {
+					for (int j = 0; j < at.length; j++) if (Math.abs(preferred - at[j]) < 1e-9) counts[j]++;
+				}
+			}
+			return counts;
+		}
+
+		/**
+		 * The p-value of Pearson's χ² test of {@link #preferredCounts} against the same count at every angle: small
+		 * where the preferred angles are spread more unevenly than chance would spread them, so that the decoding's
+		 * lean towards the crowded angles lies in the parameters, not in the few runs pooled. NaN for one angle, or
+		 * for fewer than 5 neurons per angle (40 neurons, 10 runs, on the study's 8), where the χ² approximation fails.
+		 */
+		public double evenSpreadP() {
+			final long[] counts = preferredCounts();
+			if (counts.length < 2 || Arrays.stream(counts).sum() < 5L * counts.length) return Double.NaN;
+			final double[] even = new double[counts.length];
+			Arrays.fill(even, 1); // the test scales the expected counts to the observed total
+			return new org.apache.commons.math3.stat.inference.ChiSquareTest().chiSquareTest(even, counts);
+		}
 	}
 
 	/** What the stability analysis found: the runs trained here and their {@link Summary}. */
@@ -314,22 +349,34 @@ public final class V1Study {
 	 * tuning-curve figures): the Gaussian term sums over the test angles, and its cutoffs and penalty are for 8.
 	 */
 	public static V1Tuning.Fitness studyFitness(final double[][] rates, final double[] angles) {
+		final int[] study = studyAngles(angles);
+		if (study.length == angles.length) return V1Tuning.fitness(rates, angles);
+		final double[] at = new double[study.length];
+		final double[][] sub = new double[rates.length][study.length];
+		for (int c = 0; c < study.length; c++) {
+			at[c] = angles[study[c]];
+			for (int i = 0; i < rates.length; i++) sub[i][c] = rates[i][study[c]];
+		}
+		return V1Tuning.fitness(sub, at);
+	}
+
+	/**
+	 * The indices of the angles {@link #studyFitness} compares: the study's 8 test angles where {@code angles}
+	 * holds those and more, else all of them.
+	 */
+	private static int[] studyAngles(final double[] angles) {
 		final double step = Math.PI / CarlsonV1.TEST_ORIENTATIONS;
 		final List<Integer> study = new ArrayList<>();
 		for (int j = 0; j < angles.length; j++) {
 			final double k = angles[j] / step;
 			if (k > 0.5 && Math.abs(k - Math.rint(k)) < 1e-9) study.add(j);
 		}
-		if (study.size() != CarlsonV1.TEST_ORIENTATIONS || study.size() == angles.length) {
-			return V1Tuning.fitness(rates, angles);
+		if (study.size() != CarlsonV1.TEST_ORIENTATIONS) {
+			final int[] all = new int[angles.length];
+			for (int j = 0; j < all.length; j++) all[j] = j;
+			return all;
 		}
-		final double[] at = new double[study.size()];
-		final double[][] sub = new double[rates.length][study.size()];
-		for (int c = 0; c < study.size(); c++) {
-			at[c] = angles[study.get(c)];
-			for (int i = 0; i < rates.length; i++) sub[i][c] = rates[i][study.get(c)];
-		}
-		return V1Tuning.fitness(sub, at);
+		return study.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/**

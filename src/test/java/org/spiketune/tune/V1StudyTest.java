@@ -146,6 +146,39 @@ class V1StudyTest {
 		assertThrows(IllegalArgumentException.class, () -> V1Study.pool(List.of()));
 	}
 
+	/**
+	 * How many neurons prefer each angle, and Pearson's χ² test of that spread against an even one, on hand-made
+	 * runs: one angle crowded beyond chance, one crowded as chance may crowd it, and an even spread.
+	 */
+	@Test
+	void theSpreadOfPreferredAnglesIsCountedAndTestedAgainstChance() {
+		final List<V1Study.TestedRun> crowded = new java.util.ArrayList<>(), mild = new java.util.ArrayList<>(),
+			even = new java.util.ArrayList<>();
+		for (int k = 0; k < 10; k++) {
+			// two neurons of every run at 22.5°, the other two going round the remaining seven angles
+			crowded.add(gaussianTrial(k, 60, 22.5, 22.5, 22.5 * (2 + (2 * k) % 7), 22.5 * (2 + (2 * k + 1) % 7))
+				.tested());
+			// one neuron of every run at 22.5°, the other three going round the remaining seven angles
+			mild.add(gaussianTrial(k, 60, 22.5, 22.5 * (2 + (3 * k) % 7), 22.5 * (2 + (3 * k + 1) % 7), 22.5 * (2 + (3 *
+				k + 2) % 7)).tested());
+			even.add(gaussianTrial(k, 60, 22.5 * (1 + (4 * k) % 8), 22.5 * (1 + (4 * k + 1) % 8), 22.5 * (1 + (4 * k +
+				2) % 8), 22.5 * (1 + (4 * k + 3) % 8)).tested());
+		}
+		final V1Study.Summary c = V1Study.pool(crowded), m = V1Study.pool(mild), e = V1Study.pool(even);
+		assertArrayEquals(new long[] { 20, 3, 3, 3, 3, 3, 3, 2 }, c.preferredCounts());
+		assertArrayEquals(new long[] { 10, 5, 5, 4, 4, 4, 4, 4 }, m.preferredCounts());
+		assertArrayEquals(new long[] { 5, 5, 5, 5, 5, 5, 5, 5 }, e.preferredCounts());
+		assertEquals(8, c.preferableAngles().length);
+		assertEquals(Math.PI / 8, c.preferableAngles()[0], 1e-12);
+		// χ² = Σ (o − 5)² / 5 on 7 degrees of freedom, p = P(χ²₇ ≥ χ²):
+		// (225 + 6·4 + 9) / 5 = 51.6, p = 7.0e-9; (25 + 0 + 0 + 5·1) / 5 = 6, p = 0.53975
+		assertEquals(7.0002e-9, c.evenSpreadP(), 1e-12);
+		assertEquals(0.53975, m.evenSpreadP(), 1e-5);
+		assertEquals(1, e.evenSpreadP(), 1e-12, "exactly even");
+		// too few neurons for the approximation: 3 runs, 12 neurons on 8 angles
+		assertTrue(Double.isNaN(V1Study.pool(crowded.subList(0, 3)).evenSpreadP()));
+	}
+
 	@Test
 	void aTestedRunRefusesRatesThatAreNotOnesAndKeepsItsOwnCopy() {
 		final double[] angles = { 1, 2 };
